@@ -1,0 +1,58 @@
+/**
+ * Column profiles: what each file looks like, column by column. A profile is plain JSON and *mergeable*:
+ * `mergeProfiles(profileOf(a), profileOf(b))` equals (up to the quantile sketch's stated error) `profileOf(a ++ b)`,
+ * so profiles of chunks can be computed in parallel, cached, or produced by another engine.
+ *
+ * PLACEHOLDER — implemented in the foundation work (see issue 2): numeric moments via Welford/Chan, a bounded
+ * mergeable quantile sketch, category counts with a cap.
+ */
+import type { ColumnKind } from './table';
+
+export interface NumericProfile {
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+  /** Sample standard deviation (n − 1). */
+  std: number;
+  /** Sum of squared deviations from the mean (Chan et al. merge state). */
+  m2: number;
+  zeros: number;
+  integer: boolean;
+  /** p01, p05, p10, p25, p50, p75, p90, p95, p99 (from the sketch). */
+  quantiles: Record<string, number>;
+  /** Serialized mergeable quantile sketch. */
+  sketch: QuantileSketchState;
+}
+
+export interface QuantileSketchState {
+  k: number;
+  /** Compactor levels: level i holds items of weight 2^i, sorted. */
+  levels: number[][];
+  n: number;
+}
+
+export interface CategoryProfile {
+  cardinality: number;
+  /** Most frequent values, most frequent first (at most `topK`). */
+  top: { value: string; count: number }[];
+  /** Full counts up to `maxTracked` distinct values (merge state); `truncated` when more were seen. */
+  counts: Record<string, number>;
+  truncated: boolean;
+}
+
+export interface DatetimeProfile {
+  min: string;
+  max: string;
+}
+
+export interface ColumnProfile {
+  name: string;
+  kind: ColumnKind;
+  rows: number;
+  nulls: number;
+  nullRate: number;
+  numeric?: NumericProfile;
+  categories?: CategoryProfile;
+  datetime?: DatetimeProfile;
+}
