@@ -373,3 +373,22 @@ export interface Report {
   /** Notes the user attached in the editor, keyed by what they annotate (`finding:<id>`, `check:<id>`, `chart:<id>`). */
   notes?: Record<string, string>;
 }
+
+// ---- what the user adds in the editor (issue 7) ----
+
+/** A user's tick and note on one checklist item. */
+export interface UserCheck {
+  checked: boolean;
+  note: string;
+}
+
+/**
+ * What the user added to an investigation of one file pair: ticks and notes. It lives apart from the Report so a
+ * re-analysis never loses it; the extension persists it per pair and the post-mortem prints it next to what it
+ * annotates. `checks` is keyed by checklist item id; `notes` by `finding:<id>` or `chart:<id>` (a `check:<id>` note
+ * is stored as `checks[id].note`).
+ */
+export interface UserState {
+  checks: Record<string, UserCheck>;
+  notes: Record<string, string>;
+}
