@@ -2,12 +2,24 @@
  * The engine: reads a pair of files and runs every analysis in order, building one Report.
  * `loadPair` (I/O, slow) is separate from `analyzePair` (CPU) so the worker can keep the tables and re-run the
  * analyses when a threshold or a role changes, without re-reading the files.
- *
- * SKELETON — analyses are wired in as they land.
  */
+import { statSync } from 'node:fs';
+import { readTable } from './io/readTable';
+import { profileColumn } from './io/profile';
 import type { Table } from './io/table';
 import type { AnalysisOptions } from './options';
-import type { Report, Roles } from './report/types';
+import type { ColumnReport, Finding, Report, Roles } from './report/types';
+import { REPORT_VERSION } from './report/types';
+import type { AnalysisContext, ColumnPair } from './analyses/context';
+import { guessRoles } from './analyses/roles';
+import { analyzeSchema } from './analyses/schema';
+import { analyzeQuality } from './analyses/quality';
+import { analyzeDrift } from './analyses/drift';
+import { analyzePerformance } from './analyses/performance';
+import { runLaterAnalyses } from './analyses/registry';
+import { summarize } from './report/summary';
+
+export const TOOL_VERSION = '0.1.0';
 
 export interface LoadedPair {
   train: Table;
@@ -37,6 +49,161 @@ export interface EngineHooks {
   isCancelled?: () => boolean;
 }
 
-export declare function loadPair(trainPath: string, prodPath: string, options: AnalysisOptions, hooks?: EngineHooks): Promise<LoadedPair>;
-export declare function analyzePair(pair: LoadedPair, options: AnalysisOptions, roleOverrides?: Partial<Roles>, hooks?: EngineHooks): Report;
-export declare function analyzeFiles(trainPath: string, prodPath: string, options: AnalysisOptions, roleOverrides?: Partial<Roles>, hooks?: EngineHooks): Promise<Report>;
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/**
+ * Tables already read, keyed by path, size and modification time: comparing the same training file with a new
+ * production batch (in the long-lived worker) does not read it again.
+ */
+const tableCache = new Map<string, Table>();
+const TABLE_CACHE_SIZE = 2;
+
+function cacheKey(path: string, options: AnalysisOptions): string {
+  const st = statSync(path);
+  const r = options.read;
+  return JSON.stringify([path, st.size, st.mtimeMs, r.delimiter, r.missingTokens, r.skipBadRows, r.maxRows]);
+}
+
+async function readCached(path: string, options: AnalysisOptions, onBytes: (f: number) => void, isCancelled?: () => boolean): Promise<Table> {
+  let key: string | null = null;
+  try {
+    key = cacheKey(path, options);
+  } catch {
+    // stat failed: readTable reports the problem with a clear message.
+  }
+  const hit = key ? tableCache.get(key) : undefined;
+  if (hit) return hit;
+  const table = await readTable(path, { ...options.read, onProgress: (b, t) => onBytes(t > 0 ? b / t : 0), isCancelled });
+  if (key) {
+    tableCache.set(key, table);
+    while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
+  }
+  return table;
+}
+
+export async function loadPair(trainPath: string, prodPath: string, options: AnalysisOptions, hooks: EngineHooks = {}): Promise<LoadedPair> {
+  const size = (p: string) => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0;
+    }
+  };
+  const trainBytes = size(trainPath);
+  const prodBytes = size(prodPath);
+  const share = trainBytes + prodBytes > 0 ? trainBytes / (trainBytes + prodBytes) : 0.5;
+  // Reading is about 60% of the job.
+  const train = await readCached(trainPath, options, (f) => hooks.onProgress?.('read-train', 0.6 * share * f, `Reading ${trainPath}`), hooks.isCancelled);
+  const prod = await readCached(prodPath, options, (f) => hooks.onProgress?.('read-prod', 0.6 * (share + (1 - share) * f), `Reading ${prodPath}`), hooks.isCancelled);
+  return { train, prod, trainBytes, prodBytes };
+}
+
+function fileInfo(t: Table, bytes: Report['train']['bytes']): Report['train'] {
+  return { path: t.path, format: t.format, rows: t.rows, totalRows: t.totalRows, columns: t.columns.length, bytes, warnings: t.warnings };
+}
+
+function columnReports(ctx: AnalysisContext, drift: Map<string, NonNullable<ColumnReport['drift']>>): ColumnReport[] {
+  const prodByName = new Map(ctx.prod.columns.map((c) => [c.name, c]));
+  const roleOf = (name: string) => (Object.keys(ctx.roles) as (keyof Roles)[]).find((r) => ctx.roles[r] === name);
+  const out: ColumnReport[] = [];
+  for (const c of ctx.train.columns) {
+    const p = prodByName.get(c.name);
+    out.push({ name: c.name, kind: c.kind, role: roleOf(c.name), train: profileColumn(c), prod: p ? profileColumn(p) : null, drift: drift.get(c.name) ?? null });
+  }
+  const trainNames = new Set(ctx.train.columns.map((c) => c.name));
+  for (const p of ctx.prod.columns) {
+    if (!trainNames.has(p.name)) out.push({ name: p.name, kind: p.kind, role: roleOf(p.name), train: null, prod: profileColumn(p), drift: null });
+  }
+  return out;
+}
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/** Run every analysis on a loaded pair. Synchronous and CPU-bound: call it from the worker, not a UI thread. */
+export function analyzePair(pair: LoadedPair, options: AnalysisOptions, roleOverrides: Partial<Roles> = {}, hooks: EngineHooks = {}): Report {
+  const { train, prod } = pair;
+  const guess = guessRoles(train, prod, roleOverrides);
+  const prodByName = new Map(prod.columns.map((c) => [c.name, c]));
+  const shared: ColumnPair[] = [];
+  for (const c of train.columns) {
+    const p = prodByName.get(c.name);
+    if (p) shared.push({ name: c.name, train: c, prod: p });
+  }
+  const findings: Finding[] = [];
+  const report: Report = {
+    version: REPORT_VERSION,
+    generatedAt: new Date().toISOString(),
+    tool: { name: 'prodgap', version: TOOL_VERSION },
+    train: fileInfo(train, pair.trainBytes),
+    prod: fileInfo(prod, pair.prodBytes),
+    roles: guess.roles,
+    roleReasons: guess.reasons,
+    options: { ...options, read: { ...options.read, onProgress: undefined, isCancelled: undefined } } as unknown as Record<string, unknown>,
+    columns: [],
+    schema: { missing: [], extra: [], renamed: [], typeChanges: [], orderChanged: false },
+    quality: { oodRowShare: 0, oodK: options.quality.oodK },
+    datasetDrift: null,
+    performance: null,
+    segments: null,
+    timeline: null,
+    leakage: null,
+    skew: null,
+    hypotheses: [],
+    checklist: [],
+    findings,
+    summary: { verdict: 'healthy', headline: '', counts: { info: 0, warning: 0, critical: 0 }, driftedColumns: 0, sharedColumns: shared.length },
+  };
+  const ctx: AnalysisContext = { train, prod, roles: guess.roles, options, shared, report };
+  const step = (stage: Stage, fraction: number, message: string) => {
+    if (hooks.isCancelled?.()) throw new CancelledError();
+    hooks.onProgress?.(stage, fraction, message);
+  };
+  const partial = () => {
+    report.findings = sortFindings(findings);
+    report.summary = summarize(report);
+    hooks.onPartial?.(structuredClone(report));
+  };
+
+  step('schema', 0.62, 'Comparing schemas');
+  const schema = analyzeSchema(ctx);
+  report.schema = schema.section;
+  findings.push(...schema.findings);
+  const quality = analyzeQuality(ctx);
+  report.quality = quality.section;
+  findings.push(...quality.findings);
+
+  step('drift', 0.68, 'Measuring drift');
+  const drift = analyzeDrift(ctx);
+  report.datasetDrift = drift.section.dataset;
+  report.columns = columnReports(ctx, drift.section.byColumn);
+  findings.push(...drift.findings);
+
+  step('performance', 0.75, 'Scoring the model in each file');
+  const perf = analyzePerformance(ctx);
+  report.performance = perf.section;
+  findings.push(...perf.findings);
+  partial();
+
+  runLaterAnalyses(ctx, findings, (stage, fraction, message) => {
+    step(stage, fraction, message);
+  }, partial);
+
+  step('done', 1, 'Done');
+  report.findings = sortFindings(findings);
+  report.summary = summarize(report);
+  return report;
+}
+
+export async function analyzeFiles(trainPath: string, prodPath: string, options: AnalysisOptions, roleOverrides: Partial<Roles> = {}, hooks: EngineHooks = {}): Promise<Report> {
+  const pair = await loadPair(trainPath, prodPath, options, hooks);
+  return analyzePair(pair, options, roleOverrides, hooks);
+}
