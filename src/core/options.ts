@@ -78,6 +78,14 @@ export interface SegmentOptions {
   shiftCritical: number;
   /** Search pairs of conditions too. */
   pairs: boolean;
+  /** Pairs are searched over at most this many columns (those with the worst single-condition gaps). */
+  maxPairColumns: number;
+  /** A slice whose loss is at least this share carried by one of its sub-slices is ranked after that sub-slice. */
+  explainShare: number;
+  /** Length of the ranked list of worst slices. */
+  topSlices: number;
+  /** Most drifted features listed inside each segment. */
+  topFeatures: number;
 }
 
 export interface TimelineOptions {
@@ -87,6 +95,12 @@ export interface TimelineOptions {
   maxWindows: number;
   /** Per-window PSI against the whole training file above which a window counts as drifted. */
   windowPsi: number;
+  /** Windows with fewer rows than this are left out of the course classification (too noisy). */
+  minWindowRows: number;
+  /** Permutations behind the p-value of a course (step, trend, season) against shuffled windows. */
+  permutations: number;
+  /** Significance level of a course against its permutation distribution. */
+  alpha: number;
 }
 
 export interface LeakageOptions {
@@ -101,6 +115,15 @@ export interface LeakageOptions {
   futureWarning: number;
   futureCritical: number;
   rowOverlapWarning: number;
+  /** A suspicious feature must beat the best unsuspicious one (AUC below leakAuc) by at least this much AUC. */
+  leakAucGap: number;
+  /** Univariate AUC needs at least this many rows of each class (fewer: not computed). */
+  leakMinRows: number;
+  /** Categorical AUC: per-category positive rates are shrunk toward the overall rate with this many pseudo-rows. */
+  categorySmoothing: number;
+  /** Share of production rows that are exact copies of a training row of the same id: warning / critical. */
+  idCopyWarning: number;
+  idCopyCritical: number;
 }
 
 export interface SkewOptions {
@@ -111,6 +134,14 @@ export interface SkewOptions {
   differCritical: number;
   /** At least this many matched entities are needed to say anything. */
   minPairs: number;
+  /** A direction is consistent when at least this share of the differing pairs moves the same way. */
+  consistentShare: number;
+  /** A consistent shift is skew when the median ratio prod/train is beyond this factor (either way)… */
+  minRatio: number;
+  /** …or when at least this share of differing pairs sits within ±relativeTolerance·10 of the median ratio. */
+  tightShare: number;
+  /** |correlation| of the difference with the days between the paired rows above which change is elapsed time. */
+  elapsedCorrelation: number;
 }
 
 export interface SignatureOptions {
@@ -118,6 +149,18 @@ export interface SignatureOptions {
   minScaleRatio: number;
   /** Quantile-fit R² needed to call it linear. */
   minR2: number;
+  /** A slope within this relative distance of a known unit factor (1000, 2.54, 60…) is named as that factor. */
+  unitFactorTolerance: number;
+  /** Segment-only scale changes: each category of a categorical column needs this many rows in both files. */
+  segmentMinRows: number;
+  /** Categorical columns with more categories than this are not searched for segment-only scale changes. */
+  segmentMaxCategories: number;
+  /** A file is standardized when |mean| and |std − 1| are both within this… */
+  standardTolerance: number;
+  /** …and exactly standardized (a scaler fit on that very file) within this. */
+  exactTolerance: number;
+  /** Share of non-null strings that must parse as number+unit to call a string column numeric-with-units. */
+  unitParseShare: number;
 }
 
 export interface AnalysisOptions {
@@ -182,12 +225,19 @@ export const defaultOptions: AnalysisOptions = {
     shiftWarning: 0.1,
     shiftCritical: 0.25,
     pairs: true,
+    maxPairColumns: 25,
+    explainShare: 0.8,
+    topSlices: 10,
+    topFeatures: 3,
   },
   timeline: {
     window: 'auto',
     minWindows: 8,
     maxWindows: 60,
     windowPsi: 0.25,
+    minWindowRows: 30,
+    permutations: 199,
+    alpha: 0.01,
   },
   leakage: {
     leakAuc: 0.9,
@@ -197,16 +247,31 @@ export const defaultOptions: AnalysisOptions = {
     futureWarning: 0.01,
     futureCritical: 0.1,
     rowOverlapWarning: 0.01,
+    leakAucGap: 0.1,
+    leakMinRows: 30,
+    categorySmoothing: 10,
+    idCopyWarning: 0.01,
+    idCopyCritical: 0.1,
   },
   skew: {
     relativeTolerance: 0.01,
     differWarning: 0.1,
     differCritical: 0.3,
     minPairs: 30,
+    consistentShare: 0.8,
+    minRatio: 1.25,
+    tightShare: 0.6,
+    elapsedCorrelation: 0.7,
   },
   signatures: {
     minScaleRatio: 2,
     minR2: 0.98,
+    unitFactorTolerance: 0.05,
+    segmentMinRows: 200,
+    segmentMaxCategories: 30,
+    standardTolerance: 0.05,
+    exactTolerance: 1e-6,
+    unitParseShare: 0.9,
   },
   seed: 42,
 };

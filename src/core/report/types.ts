@@ -257,6 +257,8 @@ export interface TimelineSection {
   windows: TimeWindow[];
   metric: string | null;
   patterns: { column: string; pattern: PatternKind; changeAt?: string; detail: string }[];
+  /** The metric's course for the post-mortem, e.g. "accuracy by week: 85% → 75% → 68% → 65%". */
+  metricCourse?: string;
 }
 
 // ---- leakage and skew (issue 5) ----
@@ -278,7 +280,23 @@ export interface LeakageSection {
   rowOverlapShare: number;
   duplicateRows: { train: number; prod: number };
   idOverlapShare: number | null;
-  featurePower: { column: string; trainAuc: number; prodAuc: number | null }[];
+  /** Univariate power per feature, strongest first. `trainAuc` is max(AUC, 1−AUC); `prodAuc` keeps the training
+   * orientation (so it can fall below 0.5). */
+  featurePower: {
+    column: string;
+    trainAuc: number;
+    prodAuc: number | null;
+    /** What carried the power: the values, whether the value is missing, or per-category positive rates. */
+    via?: 'values' | 'missingness' | 'categories';
+    /** The name suggests a value known only after the outcome. */
+    postOutcomeName?: boolean;
+  }[];
+  /** Columns hashed for row overlap, and whether rows are near-unique (so equal rows are not chance). */
+  rowOverlap?: { columns: string[]; prodRowsInTrain: number; rowsUnique: boolean };
+  /** Id overlap detail: matched production rows that are exact copies, later snapshots, or otherwise different. */
+  idOverlap?: { idColumn: string; prodEntities: number; sharedEntities: number; copies: number; laterSnapshots: number; other: number; prodWithLaterTrainRow: number };
+  /** Datetime features dated after the event time: share of rows per file. */
+  futureTimestamps?: { column: string; trainShare: number; prodShare: number | null; trainMedianDaysAfter: number | null }[];
 }
 
 export interface SkewColumn {
@@ -288,6 +306,21 @@ export interface SkewColumn {
   medianRatio: number | null;
   medianDiff: number | null;
   direction: 'higher' | 'lower' | 'mixed' | 'same';
+  /** Among differing pairs: share where prod > train and prod < train (numeric). */
+  higherShare?: number;
+  lowerShare?: number;
+  /** Share of differing pairs whose ratio is close to the median ratio (a systematic factor gives ~1). */
+  ratioTightShare?: number;
+  /** Share of pairs where exactly one side is null. */
+  nullMismatchShare?: number;
+  /** Correlation of the difference with the days between the paired rows (time join only). */
+  elapsedCorrelation?: number | null;
+  /** Categorical: the commonest changes, `train → prod`, with their share of differing pairs. */
+  transitions?: { from: string; to: string; share: number }[];
+  /** A named ratio (`7/30`, `1000`) when the median ratio matches one. */
+  ratioName?: string;
+  /** True when this column got an `entity_skew` finding above info. */
+  skewed?: boolean;
 }
 
 export interface SkewSection {
@@ -295,6 +328,9 @@ export interface SkewSection {
   joinedOn: string[];
   matchedEntities: number;
   columns: SkewColumn[];
+  /** Matched (prod row, train row) pairs, and how they were chosen, in words. */
+  pairs?: number;
+  joinNote?: string;
 }
 
 // ---- diagnosis and checklist (issue 6) ----
