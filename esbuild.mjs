@@ -1,6 +1,7 @@
 // Bundles the four entry points: extension host (CJS, `vscode` external), analysis worker, CLI, and webview (browser).
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -8,7 +9,8 @@ const production = process.argv.includes('--production');
 
 // vega-canvas's node build does a top-level `await import('canvas')`, which a CJS bundle cannot hold; the browser
 // build is a no-op fallback that is all headless SVG rendering needs (see DESIGN.md, known pitfalls).
-const vegaCanvasBrowser = require.resolve('vega-canvas/build/vega-canvas.browser.js');
+// The package's `exports` hides `./build/*`, so resolve its node entry and take the sibling file.
+const vegaCanvasBrowser = join(dirname(require.resolve('vega-canvas')), 'vega-canvas.browser.js');
 const aliasVegaCanvas = {
   name: 'alias-vega-canvas',
   setup(build) {
