@@ -6,12 +6,16 @@
 import type { Finding } from '../report/types';
 import type { AnalysisContext } from './context';
 import type { Stage } from '../engine';
+import { diagnose } from './diagnosis';
+import { evaluateChecklist } from '../checklist/evaluate';
 
 type Step = (stage: Stage, fraction: number, message: string) => void;
 
 export function runLaterAnalyses(ctx: AnalysisContext, findings: Finding[], step: Step, partial: () => void): void {
-  void ctx;
-  void findings;
-  void step;
+  const report = ctx.report;
   void partial;
+  step('diagnosis', 0.97, 'Ranking root causes');
+  report.findings = findings;
+  report.hypotheses = diagnose(report as Parameters<typeof diagnose>[0]);
+  report.checklist = evaluateChecklist(report as Parameters<typeof evaluateChecklist>[0]);
 }
