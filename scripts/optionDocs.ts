@@ -34,7 +34,7 @@ export function optionDocs(root = '.'): Record<string, string> {
     let previous: string | null = null;
     for (const f of decl.members) {
       if (!ts.isPropertySignature(f)) continue;
-      const doc = docOf(f) ?? previous;
+      const doc: string | null = docOf(f) ?? previous;
       previous = doc;
       if (doc) out[`${section}.${f.name.getText()}`] = doc;
     }

@@ -64,7 +64,7 @@ export function optionsFromSettings(get: SettingGetter): SettingsResult {
       continue;
     }
     const [section, field] = spec.path;
-    let value = Array.isArray(v) ? [...v] : v;
+    let value: unknown = Array.isArray(v) ? [...v] : v;
     // The manifest cannot hold `undefined`; an empty delimiter means "detect".
     if (section === 'read' && field === 'delimiter') value = v === '' ? undefined : unescapeDelimiter(v as string);
     (options[section] as unknown as Record<string, unknown>)[field] = value;

@@ -91,7 +91,7 @@ export class WorkerClient {
     if (this.pending) this.kill();
     const job = this.nextJob++;
     return this.request({ type: 'postmortem', job, report, userState, chartsDir }, {}).then((m): PostmortemOutcome => {
-      if (m.type === 'postmortem') return { kind: 'postmortem', markdown: m.markdown, charts: m.charts };
+      if ('type' in m && m.type === 'postmortem') return { kind: 'postmortem', markdown: m.markdown, charts: m.charts };
       return this.terminal(m);
     });
   }

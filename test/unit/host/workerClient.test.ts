@@ -12,7 +12,7 @@ import { minimalReport } from './reportFixture';
 const pair = {} as LoadedPair;
 
 function engine(over: Partial<Engine> = {}): Engine & { loads: number } {
-  const e = {
+  const e: Engine & { loads: number } = {
     loads: 0,
     loadPair: async () => (e.loads++, pair),
     analyzePair: () => minimalReport(),

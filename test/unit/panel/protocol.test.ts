@@ -68,9 +68,9 @@ test('host messages: state and focus pass; a state with a wrong outline does not
 });
 
 test('isMethod narrows', () => {
-  const m: WebviewMessage = message('check/set', { id: 'a', checked: false });
-  assert.ok(isMethod(m, 'check/set') && m.params.checked === false);
+  const m = message('check/set', { id: 'a', checked: false }) as WebviewMessage;
   assert.ok(!isMethod(m, 'note/set'));
+  assert.ok(isMethod(m, 'check/set') && m.params.checked === false);
 });
 
 test('parseNoteKey', () => {
