@@ -226,6 +226,11 @@ export interface SegmentStat {
   impact?: number | null;
   predictionPsi?: number | null;
   topFeatureDrift?: { column: string; psi: number }[];
+  /** Gap beyond the whole file's gap, what is specific to this slice (`gap` is the degradation: train − prod for
+   * accuracy, prod − train for MAE; positive = worse in production). */
+  excessGap?: number | null;
+  /** A sub-slice that carries most of this slice's loss (this slice is ranked just after it). */
+  explainedBy?: string;
 }
 
 export interface SegmentsSection {
@@ -236,6 +241,10 @@ export interface SegmentsSection {
   worst: SegmentStat[];
   slicesTried: number;
   minSupport: number;
+  /** Correction of slice p-values for the number of slices tried. */
+  correction?: 'bonferroni';
+  /** The metric on the whole file, for comparison with each slice. */
+  overall?: { train: MetricWithCi | null; prod: MetricWithCi | null };
 }
 
 export type PatternKind = 'sudden' | 'gradual' | 'seasonal' | 'none';
@@ -249,6 +258,25 @@ export interface TimeWindow {
   drift: Record<string, number>;
   predictionMean?: number | null;
   metric?: number | null;
+  /** Mean of each numeric feature in the window (the course that the pattern classification reads). */
+  means?: Record<string, number>;
+}
+
+export interface TimePattern {
+  /** A feature, the prediction column, or `metric:<name>` for the model's metric. */
+  column: string;
+  pattern: PatternKind;
+  /** Sudden: start of the first window after the step. */
+  changeAt?: string;
+  detail: string;
+  /** Which per-window series was classified: a feature's mean, a category's share, the metric, the prediction mean. */
+  series?: 'mean' | 'share' | 'metric' | 'prediction';
+  /** Size of the change in the series' units (step height, trend over the span, seasonal peak to trough). */
+  amplitude?: number;
+  /** Seasonal: period in windows. */
+  period?: number;
+  /** Permutation p-value of the chosen course. */
+  pValue?: number;
 }
 
 export interface TimelineSection {
@@ -256,7 +284,7 @@ export interface TimelineSection {
   unit: 'day' | 'week' | 'month';
   windows: TimeWindow[];
   metric: string | null;
-  patterns: { column: string; pattern: PatternKind; changeAt?: string; detail: string }[];
+  patterns: TimePattern[];
   /** The metric's course for the post-mortem, e.g. "accuracy by week: 85% → 75% → 68% → 65%". */
   metricCourse?: string;
 }

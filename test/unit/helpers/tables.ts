@@ -6,7 +6,10 @@
  * numeric. `kinds` overrides the inferred kind per column (`boolean`, `id`, `text`…), keeping the storage that the
  * values imply (numbers/Dates → NumericColumn, strings → StringColumn).
  */
+import type { AnalysisContext, ColumnPair } from '../../../src/core/analyses/context';
 import type { Column, ColumnKind, NumericColumn, StringColumn, Table } from '../../../src/core/io/table';
+import { withOptions, type AnalysisOptions, type DeepPartial } from '../../../src/core/options';
+import type { Roles } from '../../../src/core/report/types';
 
 export type CellArray = ReadonlyArray<number | null> | ReadonlyArray<string | null> | ReadonlyArray<Date | null>;
 
@@ -82,5 +85,30 @@ export function tableFrom(path: string, data: Record<string, CellArray>, options
     columns: names.map((n) => columnFrom(n, data[n], options.kinds?.[n])),
     warnings: [],
     totalRows: options.totalRows ?? rows,
+  };
+}
+
+/**
+ * An AnalysisContext for two tables: shared columns matched by name, roles as given (missing ones null), options
+ * from `withOptions(overrides)` and an empty report.
+ */
+export function contextFor(
+  train: Table,
+  prod: Table,
+  roles: Partial<Roles> = {},
+  overrides?: DeepPartial<AnalysisOptions>,
+): AnalysisContext {
+  const shared: ColumnPair[] = [];
+  for (const c of train.columns) {
+    const p = prod.columns.find((x) => x.name === c.name);
+    if (p) shared.push({ name: c.name, train: c, prod: p });
+  }
+  return {
+    train,
+    prod,
+    roles: { label: null, prediction: null, time: null, id: null, ...roles },
+    options: withOptions(overrides),
+    shared,
+    report: {},
   };
 }
