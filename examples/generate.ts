@@ -17,6 +17,8 @@ import { writeCsv } from './generator/csv';
 import { writeArrow } from './generator/arrow';
 import { generateControl } from './generator/control';
 
+export { generateControl };
+
 export interface PairOptions {
   seed?: number;
   trainRows?: number;
