@@ -3,8 +3,10 @@
  * `mergeProfiles(profileOf(a), profileOf(b))` equals (up to the quantile sketch's stated error) `profileOf(a ++ b)`,
  * so profiles of chunks can be computed in parallel, cached, or produced by another engine.
  *
- * PLACEHOLDER — implemented in the foundation work (see issue 2): numeric moments via Welford/Chan, a bounded
- * mergeable quantile sketch, category counts with a cap.
+ * How: numeric moments by Welford's update and Chan et al.'s pairwise merge (exact up to rounding), quantiles from
+ * the bounded KLL-style sketch in `stats/quantileSketch.ts` (rank error ≤ 2.5/k), category counts kept in full up to
+ * `maxTracked` distinct values. Empty statistics are `NaN` (JSON writes them as null; merging looks at `count` first,
+ * so a revived profile still merges correctly).
  */
 import type { ColumnKind } from './table';
 
@@ -56,3 +58,6 @@ export interface ColumnProfile {
   categories?: CategoryProfile;
   datetime?: DatetimeProfile;
 }
+
+export { profileColumn, profileTable, mergeProfiles, profileDefaults, PROFILE_QUANTILES } from './profileBuild';
+export type { ProfileOptions } from './profileBuild';
