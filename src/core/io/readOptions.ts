@@ -16,6 +16,10 @@ export interface ReadOptions {
   maxCategories: number;
   /** A string column whose distinct share is at least this is id-like. */
   idMinShare: number;
+  /** A string column with at most this many distinct values is categorical whatever their share (small files). */
+  fewCategories?: number;
+  /** Seed of the row sample taken above `maxRows` (the analyses' seed when unset: 42). */
+  seed?: number;
   /** Called now and then with bytes read so far and the file size (for progress bars). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Checked between chunks; when it returns true the read stops with a `ReadCancelledError`. */
