@@ -142,6 +142,8 @@ export interface SkewOptions {
   tightShare: number;
   /** |correlation| of the difference with the days between the paired rows above which change is elapsed time. */
   elapsedCorrelation: number;
+  /** The median ratio is named after a window or unit factor (7/30, 1000) when within this relative distance. */
+  ratioNameTolerance: number;
 }
 
 export interface SignatureOptions {
@@ -262,6 +264,7 @@ export const defaultOptions: AnalysisOptions = {
     minRatio: 1.25,
     tightShare: 0.6,
     elapsedCorrelation: 0.7,
+    ratioNameTolerance: 0.15,
   },
   signatures: {
     minScaleRatio: 2,

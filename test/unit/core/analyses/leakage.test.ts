@@ -46,6 +46,8 @@ function randomSplit(n: number, seed: number): { a: number[]; b: number[] } {
   return { a, b };
 }
 
+/** Loose per-column arrays (mixed numbers, strings, Dates) as the builder's input type. */
+const cells = (x: Record<string, unknown[]>) => x as unknown as Record<string, CellArray>;
 const byType = (fs: Finding[], type: string) => fs.filter((f) => f.type === type);
 const rank = { info: 0, warning: 1, critical: 2 } as const;
 
@@ -204,7 +206,7 @@ test('id overlap: later snapshots of the same entities are info; training rows d
     prod.t.push(new Date(T0 + (60 + Math.floor(rng() * 30)) * DAY));
     prod.bal.push(base * (1 + 0.1 * normal(rng)));
   }
-  const r1 = analyzeLeakage(contextFor(tableFrom('t', train), tableFrom('p', prod), { id: 'id', time: 't' }));
+  const r1 = analyzeLeakage(contextFor(tableFrom('t', cells(train)), tableFrom('p', cells(prod)), { id: 'id', time: 't' }));
   const f1 = byType(r1.findings, 'id_overlap')[0];
   assert.equal(f1.severity, 'info');
   assert.equal((f1.data as { laterSnapshots: number }).laterSnapshots, 500);
@@ -216,7 +218,7 @@ test('id overlap: later snapshots of the same entities are info; training rows d
     train.t.push(new Date(T0 + 120 * DAY));
     train.bal.push(1);
   }
-  const r2 = analyzeLeakage(contextFor(tableFrom('t', train), tableFrom('p', prod), { id: 'id', time: 't' }));
+  const r2 = analyzeLeakage(contextFor(tableFrom('t', cells(train)), tableFrom('p', cells(prod)), { id: 'id', time: 't' }));
   const f2 = byType(r2.findings, 'id_overlap')[0];
   assert.equal(f2.severity, 'critical');
   assert.equal((f2.data as { prodWithLaterTrainRow: number }).prodWithLaterTrainRow, 100);
@@ -240,7 +242,7 @@ test('future timestamps: a date feature after the event in training but not in p
     // labels stop after the first 20 production days
     prod.label.push(i % 30 < 20 ? i % 2 : null);
   }
-  const r = analyzeLeakage(contextFor(tableFrom('t', train), tableFrom('p', prod, { kinds: {} }), { time: 't', label: 'label' }));
+  const r = analyzeLeakage(contextFor(tableFrom('t', cells(train)), tableFrom('p', cells(prod)), { time: 't', label: 'label' }));
   const f = byType(r.findings, 'future_timestamp');
   assert.deepEqual(f.map((x) => [x.columns[0], x.severity]), [['closed_at', 'critical']]);
   const data = f[0].data as { trainShare: number; prodShare: number; trainMedianDaysAfter: number };
