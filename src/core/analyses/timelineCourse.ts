@@ -1,0 +1,283 @@
+/**
+ * From per-window sums to courses and findings: each feature's window mean (numeric) or the share of its most
+ * variable category (categorical), the mean prediction and the metric, classified across production windows
+ * (training windows when only training has timestamps) by changePattern.ts, and written up as `temporal_pattern`
+ * findings with the date, the size and the mitigation that fits the course.
+ */
+import { presentValues, type NumericColumn } from '../io/table';
+import type { Finding, Severity, TimePattern } from '../report/types';
+import { std } from '../stats/descriptive';
+import { psi } from '../stats/psi';
+import type { BinnedColumn } from './binnedColumns';
+import { classifyCourse, type Course } from './changePattern';
+import { findingId, type AnalysisContext, type ColumnPair } from './context';
+import { metricText, type SliceMetricKind } from './sliceMetric';
+import { isoDay, type WindowUnit } from './timeWindows';
+
+export interface FileWindows {
+  file: 'train' | 'prod';
+  rows: Float64Array;
+  nulls: Map<string, Float64Array>;
+  /** Per feature: counts per (window, bin), window-major. */
+  bins: Map<string, Float64Array>;
+  /** Per numeric feature (and `\0prediction`, `\0metric`): non-null count and sum per window. */
+  sums: Map<string, { n: Float64Array; sum: Float64Array }>;
+}
+
+export interface TimelineInput {
+  ctx: AnalysisContext;
+  files: FileWindows[];
+  bounds: number[];
+  unit: WindowUnit;
+  binned: BinnedColumn[];
+  numeric: ColumnPair[];
+  metric: SliceMetricKind | null;
+  reference: Map<string, Float64Array>;
+}
+
+interface SeriesInput {
+  column: string;
+  series: NonNullable<TimePattern['series']>;
+  x: number[];
+  y: number[];
+  w: number[];
+  minEffect: number;
+  /** How a value of this series is written in evidence. */
+  fmt: (v: number) => string;
+  label: string;
+}
+
+const fmtNum = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(4)).toString());
+const fmtShare = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function trainStd(col: NumericColumn): number {
+  const v = presentValues(col);
+  return v.length >= 2 ? std(v) : NaN;
+}
+
+/** The file whose windows are classified: production when it has timestamps, else training. */
+function courseFile(files: FileWindows[]): FileWindows | null {
+  return files.find((f) => f.file === 'prod') ?? files[0] ?? null;
+}
+
+function meanSeries(f: FileWindows, key: string, minRows: number): { x: number[]; y: number[]; w: number[] } {
+  const s = f.sums.get(key);
+  const x: number[] = [], y: number[] = [], w: number[] = [];
+  if (!s) return { x, y, w };
+  for (let i = 0; i < s.n.length; i++) {
+    if (f.rows[i] < minRows || s.n[i] === 0) continue;
+    x.push(i);
+    y.push(s.sum[i] / s.n[i]);
+    w.push(s.n[i]);
+  }
+  return { x, y, w };
+}
+
+/** Share per window of the category whose share varies most across windows (weighted by rows). */
+function shareSeries(f: FileWindows, b: BinnedColumn, minRows: number): { x: number[]; y: number[]; w: number[]; category: string } | null {
+  const counts = f.bins.get(b.name);
+  if (!counts) return null;
+  const k = b.values.length;
+  const W = f.rows.length;
+  const totals = new Float64Array(W);
+  for (let i = 0; i < W; i++) for (let j = 0; j < k; j++) totals[i] += counts[i * k + j];
+  let best = -1;
+  let bestVar = -1;
+  for (let j = 0; j < k; j++) {
+    let sw = 0, s1 = 0, s2 = 0;
+    for (let i = 0; i < W; i++) {
+      if (f.rows[i] < minRows || totals[i] === 0) continue;
+      const p = counts[i * k + j] / totals[i];
+      sw += totals[i];
+      s1 += totals[i] * p;
+      s2 += totals[i] * p * p;
+    }
+    const v = sw > 0 ? s2 / sw - (s1 / sw) ** 2 : -1;
+    if (v > bestVar) (bestVar = v), (best = j);
+  }
+  if (best < 0) return null;
+  const x: number[] = [], y: number[] = [], w: number[] = [];
+  for (let i = 0; i < W; i++) {
+    if (f.rows[i] < minRows || totals[i] === 0) continue;
+    x.push(i);
+    y.push(counts[i * k + best] / totals[i]);
+    w.push(totals[i]);
+  }
+  return { x, y, w, category: b.values[best] };
+}
+
+/**
+ * Largest per-window PSI beyond its sampling floor: with K bins and n rows a window's PSI is ≈ (K − 1)(1/n + 1/N)
+ * from noise alone (PSI ≈ χ²/n), which would make every small window look drifted.
+ */
+function maxWindowPsi(f: FileWindows, b: BinnedColumn, ref: Float64Array | undefined, minRows: number, epsilon: number): number {
+  const counts = f.bins.get(b.name);
+  if (!counts || !ref) return 0;
+  const k = b.values.length;
+  let N = 0;
+  for (let j = 0; j < k; j++) N += ref[j];
+  let best = 0;
+  for (let i = 0; i < f.rows.length; i++) {
+    const cur = counts.subarray(i * k, (i + 1) * k);
+    let n = 0;
+    for (let j = 0; j < k; j++) n += cur[j];
+    if (n < minRows || N === 0) continue;
+    best = Math.max(best, psi(ref, cur, epsilon) - (k - 1) * (1 / n + 1 / N));
+  }
+  return best;
+}
+
+export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[]; findings: Finding[] } {
+  const { ctx, bounds, unit } = input;
+  const f = courseFile(input.files);
+  if (!f) return { patterns: [], findings: [] };
+  const o = ctx.options.timeline;
+  const courseOpts = { alpha: o.alpha, permutations: o.permutations, seed: ctx.options.seed };
+  const series: SeriesInput[] = [];
+  for (const p of input.numeric) {
+    const s = meanSeries(f, p.name, o.minWindowRows);
+    const sd = trainStd(p.train as NumericColumn);
+    if (!(sd > 0)) continue;
+    series.push({ column: p.name, series: 'mean', ...s, minEffect: ctx.options.drift.wassersteinWarning * sd, fmt: fmtNum, label: `mean of ${p.name}` });
+  }
+  for (const b of input.binned) {
+    if (b.kind !== 'categorical') continue;
+    const s = shareSeries(f, b, o.minWindowRows);
+    if (s) series.push({ column: b.name, series: 'share', ...s, minEffect: ctx.options.segments.shiftWarning, fmt: fmtShare, label: `share of ${b.name}=${s.category}` });
+  }
+  const pred = ctx.roles.prediction ? ctx.shared.find((p) => p.name === ctx.roles.prediction) : undefined;
+  if (pred && pred.train.kind === 'numeric' && f.sums.has('\u0000prediction')) {
+    const sd = trainStd(pred.train as NumericColumn);
+    if (sd > 0) series.push({ column: pred.name, series: 'prediction', ...meanSeries(f, '\u0000prediction', o.minWindowRows), minEffect: ctx.options.drift.wassersteinWarning * sd, fmt: fmtNum, label: `mean prediction (${pred.name})` });
+  }
+  let trainMetric: number | null = null;
+  if (input.metric) {
+    const t = input.files.find((x) => x.file === 'train');
+    trainMetric = overallMean(t?.sums.get('\u0000metric'));
+    const scale = input.metric === 'accuracy' ? 1 : trainMetric ?? overallMean(f.sums.get('\u0000metric')) ?? 0;
+    const kind = input.metric;
+    series.push({ column: `metric:${kind}`, series: 'metric', ...meanSeries(f, '\u0000metric', o.minWindowRows), minEffect: ctx.options.performance.dropWarning * scale, fmt: (v) => metricText(kind, v), label: kind === 'accuracy' ? 'accuracy' : 'MAE' });
+  }
+
+  const patterns: TimePattern[] = [];
+  const findings: Finding[] = [];
+  const binnedByName = new Map(input.binned.map((b) => [b.name, b]));
+  for (const s of series) {
+    const course = classifyCourse(s.x, s.y, s.w, { ...courseOpts, minEffect: s.minEffect });
+    const b = binnedByName.get(s.column);
+    const drifting = b ? maxWindowPsi(f, b, input.reference.get(s.column), o.minWindowRows, ctx.options.drift.epsilon) >= o.windowPsi : false;
+    if (course.pattern === 'none' && !drifting && s.series !== 'metric') continue;
+    const p = describePattern(s, course, bounds, unit, f.file);
+    patterns.push(p);
+    if (course.pattern !== 'none') findings.push(patternFinding(s, course, p, drifting, ctx, input.metric));
+  }
+  return { patterns, findings };
+}
+
+function overallMean(s: { n: Float64Array; sum: Float64Array } | undefined): number | null {
+  if (!s) return null;
+  let n = 0, sum = 0;
+  for (let i = 0; i < s.n.length; i++) (n += s.n[i]), (sum += s.sum[i]);
+  return n > 0 ? sum / n : null;
+}
+
+const R2 = (v: number) => (v === v ? v.toFixed(2) : '—');
+
+function describePattern(s: SeriesInput, c: Course, bounds: number[], unit: WindowUnit, file: 'train' | 'prod'): TimePattern {
+  const where = file === 'prod' ? 'production' : 'training';
+  const fits = `adjusted R² step ${R2(c.fit.step)}, trend ${R2(c.fit.trend)}, season ${R2(c.fit.season)}`;
+  const base: TimePattern = { column: s.column, pattern: c.pattern, detail: '', series: s.series, amplitude: c.amplitude, pValue: c.pValue };
+  if (c.pattern === 'sudden') {
+    const at = s.x[c.changeIndex!];
+    base.changeAt = new Date(bounds[at]).toISOString();
+    const nAfter = s.x.length - c.changeIndex!;
+    base.detail =
+      `${cap(s.label)} by ${unit} in ${where} stepped from ${s.fmt(c.before!)} to ${s.fmt(c.after!)} at the ${unit} of` +
+      ` ${isoDay(bounds[at])} (${c.changeIndex} windows before, ${nAfter} after; ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
+  } else if (c.pattern === 'gradual') {
+    const span = s.x[s.x.length - 1] - s.x[0];
+    base.detail =
+      `${cap(s.label)} by ${unit} in ${where} ${c.slope! > 0 ? 'rose' : 'fell'} steadily by ${s.fmt(Math.abs(c.slope!))} per ${unit}` +
+      ` (${s.fmt(Math.abs(c.slope!) * span)} over ${span + 1} ${unit}s, ${isoDay(bounds[s.x[0]])} to ${isoDay(bounds[s.x[s.x.length - 1]])};` +
+      ` no single step explains it better: ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
+  } else if (c.pattern === 'seasonal') {
+    base.period = c.period;
+    base.detail =
+      `${cap(s.label)} by ${unit} in ${where} repeats every ${c.period} ${unit}s (phase levels span ${s.fmt(c.amplitude)};` +
+      ` ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
+  } else {
+    base.detail = `${cap(s.label)} by ${unit} in ${where}: no step, trend or season stands out from window-to-window noise (${fits}).`;
+  }
+  return base;
+}
+
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boolean, ctx: AnalysisContext, metric: SliceMetricKind | null): Finding {
+  const isMetric = s.series === 'metric';
+  let severity: Severity;
+  if (isMetric && metric) {
+    // Worsening: accuracy down, MAE up.
+    const delta = c.pattern === 'sudden' ? c.after! - c.before! : c.pattern === 'gradual' ? c.slope! : 0;
+    const worse = metric === 'accuracy' ? -delta : delta;
+    const size = c.pattern === 'seasonal' ? c.amplitude : worse > 0 ? c.amplitude : 0;
+    const perf = ctx.options.performance;
+    // MAE's minEffect is dropWarning × training MAE, so this recovers the training MAE to read the change relative to it.
+    const scale = metric === 'accuracy' || !(s.minEffect > 0) ? 1 : s.minEffect / perf.dropWarning;
+    const rel = size / scale;
+    severity = c.pattern === 'seasonal' ? (rel >= perf.dropCritical ? 'warning' : 'info') : rel >= perf.dropCritical ? 'critical' : rel >= perf.dropWarning ? 'warning' : 'info';
+  } else {
+    severity = c.pattern === 'seasonal' ? 'info' : drifting ? 'critical' : 'warning';
+  }
+  const columns = isMetric ? [ctx.roles.prediction, ctx.roles.label].filter((x): x is string => !!x) : [s.column];
+  const date = p.changeAt ? p.changeAt.slice(0, 10) : '';
+  const what = isMetric ? (metric === 'accuracy' ? 'Accuracy' : 'MAE') : cap(s.label);
+  const title =
+    c.pattern === 'sudden'
+      ? `${what} changed suddenly on ${date} (${s.fmt(c.before!)} → ${s.fmt(c.after!)})`
+      : c.pattern === 'gradual'
+        ? `${what} ${c.slope! > 0 ? 'rises' : 'falls'} gradually over time`
+        : `${what} is seasonal (period ${c.period} windows)`;
+  const mitigation =
+    c.pattern === 'sudden'
+      ? `Look at what changed on or just before ${date}: a deploy of the model or of a feature pipeline, an upstream source or vendor change, a schema` +
+        ` migration, a new client or market. If it is a bug, fix it and backfill the affected rows; if the world changed, retrain on data from after ${date}.`
+      : c.pattern === 'gradual'
+        ? `The change is a trend that will continue: schedule retraining on a recent rolling window, and monitor ${isMetric ? 'the metric' : s.column} per window with an alert threshold rather than comparing whole files.`
+        : `Train on at least one full cycle (${c.period} windows) and compare like with like: judge production against the same phase of the cycle (same weekday or month) in training, not the whole-file average; add a seasonal feature if the model lacks one.`;
+  return {
+    id: findingId('temporal_pattern', columns, isMetric ? `metric:${c.pattern}` : c.pattern),
+    type: 'temporal_pattern',
+    severity,
+    columns,
+    title,
+    evidence: p.detail + (!isMetric && c.pattern === 'sudden' ? ' Whole-file drift statistics average such a change over every production row; windows date it.' : ''),
+    mitigation,
+    data: { series: s.series, pattern: c.pattern, changeAt: p.changeAt ?? null, amplitude: c.amplitude, period: c.period ?? null, pValue: c.pValue, fit: c.fit, drifting },
+    target: 'timeline',
+  };
+}
+
+/** "accuracy by week (production): 85% → 75% → 68% → 65% (training: 86%)", at most 12 values. */
+export function metricCourse(files: FileWindows[], bounds: number[], unit: WindowUnit, kind: SliceMetricKind): string | null {
+  const f = courseFile(files);
+  const s = f?.sums.get('\u0000metric');
+  if (!f || !s) return null;
+  const idx: number[] = [];
+  for (let i = 0; i < s.n.length; i++) if (s.n[i] > 0) idx.push(i);
+  if (idx.length === 0) return null;
+  const maxShown = 12;
+  const group = Math.ceil(idx.length / maxShown);
+  const values: string[] = [];
+  for (let g = 0; g < idx.length; g += group) {
+    let n = 0, sum = 0;
+    for (const i of idx.slice(g, g + group)) (n += s.n[i]), (sum += s.sum[i]);
+    values.push(metricText(kind, sum / n));
+  }
+  const name = kind === 'accuracy' ? 'accuracy' : 'MAE';
+  const per = group === 1 ? unit : `${group} ${unit}s`;
+  const where = f.file === 'prod' ? 'production' : 'training';
+  const t = files.find((x) => x.file === 'train');
+  const tm = f.file === 'prod' ? overallMean(t?.sums.get('\u0000metric')) : null;
+  return `${name} by ${per} (${where}, from ${isoDay(bounds[idx[0]])}): ${values.join(' → ')}` + (tm !== null ? ` (training: ${metricText(kind, tm)})` : '');
+}
