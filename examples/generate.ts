@@ -104,7 +104,7 @@ function pickWithoutReplacement<T>(d: ReturnType<typeof makeDraws>, items: T[], 
     .map((i) => items[i]);
 }
 
-export async function writeAll(dir: string, seed = DEFAULT_SEED): Promise<void> {
+export function writeAll(dir: string, seed = DEFAULT_SEED): void {
   const pair = generatePair({ seed });
   writeCsv(join(dir, 'train.csv'), pair.train);
   writeCsv(join(dir, 'prod.csv'), pair.prod);
@@ -118,5 +118,6 @@ export async function writeAll(dir: string, seed = DEFAULT_SEED): Promise<void> 
 
 // Run only when executed directly (`npx tsx examples/generate.ts`), not when a test imports generatePair.
 if (process.argv[1] && /examples[\\/]generate\.ts$/.test(process.argv[1])) {
-  void writeAll(dirname(resolve(process.argv[1]))).then(() => console.log('wrote examples/{train,prod}.{csv,arrow} and examples/control/'));
+  writeAll(dirname(resolve(process.argv[1])));
+  console.log('wrote examples/{train,prod}.{csv,arrow} and examples/control/');
 }
