@@ -104,3 +104,19 @@ export function guessPair(a: string, b: string): PairGuess | null {
     (fa !== fb ? byWords(a, b, fa, fb, 'folder names') ?? byDates(a, b, fa, fb, 'folder names') : null)
   );
 }
+
+/**
+ * The Explorer passes the right-clicked file and the whole selection; its when-clause only saw the clicked file, so
+ * both are checked here. Returns the two paths, or a message for the user.
+ */
+export function checkSelection(clicked: string | undefined, selected: readonly string[] | undefined): { paths: [string, string] } | { error: string } {
+  const all = [...new Set([...(selected ?? []), ...(clicked ? [clicked] : [])])];
+  if (all.length !== 2) {
+    return { error: `Select exactly two data files to compare (${all.length} selected).` };
+  }
+  const bad = all.filter((p) => !isSupportedFile(p));
+  if (bad.length) {
+    return { error: `${bad.map((p) => basename(p)).join(' and ')}: not a supported data file (${SUPPORTED_EXTENSIONS.join(', ')}).` };
+  }
+  return { paths: [all[0], all[1]] };
+}

@@ -59,7 +59,7 @@ export type WebviewMessage =
   /** The user clicked a finding's evidence link; the host answers with `focus/did-change` (tab + feature). */
   | { method: 'finding/open'; params: { id: string } }
   | { method: 'check/set'; params: { id: string; checked: boolean } }
-  /** `key` is `finding:<id>`, `check:<id>` or `chart:<id>`; an empty text removes the note. */
+  /** `key` is `finding:<id>`, `check:<id>`, `chart:<id>` or `general` (the investigation's own note); empty text removes it. */
   | { method: 'note/set'; params: { key: string; text: string } }
   /** Open the role quick pick, optionally for one role. */
   | { method: 'roles/change'; params: { role?: RoleName } }
@@ -88,7 +88,7 @@ export type ParamsOf<M extends AnyMessage['method']> = Extract<AnyMessage, { met
 export const MAX_NOTE_LENGTH = 100_000;
 export const MAX_KEY_LENGTH = 2_000;
 
-const NOTE_KEY = /^(finding|check|chart):.+$/s;
+const NOTE_KEY = /^((finding|check|chart):.+|general)$/s;
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -164,8 +164,9 @@ export function message<M extends AnyMessage['method']>(method: M, params: Param
   return { method, params } as Extract<AnyMessage, { method: M }>;
 }
 
-/** Split a note key into what it annotates: `check:abc` → `{ kind: 'check', id: 'abc' }`. */
-export function parseNoteKey(key: string): { kind: 'finding' | 'check' | 'chart'; id: string } | null {
+/** Split a note key into what it annotates: `check:abc` → `{ kind: 'check', id: 'abc' }`; `general` → id ''. */
+export function parseNoteKey(key: string): { kind: 'finding' | 'check' | 'chart' | 'general'; id: string } | null {
+  if (key === 'general') return { kind: 'general', id: '' };
   const i = key.indexOf(':');
   if (i < 0) return null;
   const kind = key.slice(0, i);

@@ -71,3 +71,11 @@ test('supported extensions, case-insensitive', () => {
   for (const f of ['a.csv', 'a.TSV', 'a.arrow', 'a.feather', 'a.ipc', 'a.arrows']) assert.ok(isSupportedFile(f), f);
   for (const f of ['a.parquet', 'a.json', 'csv']) assert.ok(!isSupportedFile(f), f);
 });
+
+test('checkSelection validates the Explorer selection, not only the clicked file', async () => {
+  const { checkSelection } = await import('../../../src/host/pairGuess');
+  assert.deepEqual(checkSelection('/d/b.csv', ['/d/a.csv', '/d/b.csv']), { paths: ['/d/a.csv', '/d/b.csv'] });
+  assert.match((checkSelection('/d/a.csv', ['/d/a.csv', '/d/b.csv', '/d/c.csv']) as { error: string }).error, /exactly two.*3/);
+  assert.match((checkSelection('/d/a.csv', ['/d/a.csv', '/d/notes.txt']) as { error: string }).error, /notes\.txt: not a supported/);
+  assert.match((checkSelection('/d/a.csv', undefined) as { error: string }).error, /1 selected/);
+});
