@@ -17,7 +17,7 @@ import { mean, quantileSorted, std } from '../stats/descriptive';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
 import { codeMap, num, pct } from './crossFile';
 import { factorLabel, nameFactor, UNIT_FACTORS } from './scaleFactors';
-import { parseUnitColumn, type UnitParse } from './unitStrings';
+import { impliedUnit, parseUnitColumn, type UnitParse } from './unitStrings';
 
 const PROBS = Array.from({ length: 19 }, (_, i) => (i + 1) * 0.05);
 
@@ -138,7 +138,7 @@ function scaleFinding(name: string, fit: QuantileFit, v: ScaleVerdict, segment: 
     columns: segment ? [name, segment.column] : [name],
     title: `${name}${where}: production ≈ ${num(fit.slope)} × training` + (v.factor !== null ? ` (unit factor ${label})` : ''),
     evidence:
-      `On matched quantiles p05…p95${where}, production ≈ ${num(fit.slope)}·training ${fit.intercept >= 0 ? '+' : '−'} ${num(Math.abs(fit.intercept))} (R² ${fit.r2.toFixed(4)}); ` +
+      `On matched quantiles p05…p95${where}, production ≈ ${num(fit.slope)}·training ${fit.intercept >= 0 ? '+' : '−'} ${num(Math.abs(fit.intercept) < 1e-9 * Math.abs(fit.prodSpread) ? 0 : Math.abs(fit.intercept))} (R² ${fit.r2.toFixed(4)}); ` +
       `median ${num(fit.trainMedian)} → ${num(fit.prodMedian)}.` +
       (v.meaning ? ` Likely ${v.meaning}.` : ' No common unit factor matches; a different unit or an upstream rescaling.') +
       (segment ? ' Other segments keep the training scale: one source or region changed its unit.' : ''),
@@ -201,10 +201,15 @@ function unitFinding(name: string, numericSide: 'train' | 'prod', parse: UnitPar
   if (fit) {
     const named = nameFactor(fit.slope, UNIT_FACTORS, o.unitFactorTolerance);
     const same = Math.abs(Math.log(fit.slope)) <= Math.log1p(o.unitFactorTolerance * 2) && fit.r2 >= o.minR2;
+    // Parsed text values are `ratio` × the numeric side's values; knowing the text's unit names the numeric one.
+    const ratio = numericSide === 'train' ? fit.slope : 1 / fit.slope;
+    const other = impliedUnit(unit, ratio, o.unitFactorTolerance);
+    const likely = other ? `the ${numericSide === 'train' ? 'training' : 'production'} numbers are probably in ${other}` : named ? `likely ${named.meaning}` : '';
     match = same
       ? ` Parsed, the numbers match the training distribution (production ≈ ${num(fit.slope)}·training, R² ${fit.r2.toFixed(3)}).`
-      : ` Parsed, production ≈ ${num(fit.slope)}·training (R² ${fit.r2.toFixed(3)})${named ? `: likely ${named.meaning}` : ''}.`;
-    if (!same) convert = named ? ` and convert (divide by ${factorLabel(named.factor)})` : ` and rescale (÷${num(fit.slope)})`;
+      : ` Parsed, production ≈ ${num(fit.slope)}·training (R² ${fit.r2.toFixed(3)})${likely ? `: ${likely}` : ''}.`;
+    if (!same && other) convert = ` and convert ${unit} to ${other}`;
+    if (!same && !other) convert = named ? ` and convert (divide by ${factorLabel(named.factor)})` : ` and rescale (÷${num(fit.slope)})`;
   }
   const units = parse.units.slice(0, 4).map((u) => `${u.unit || '(none)'} ${pct(u.share)}`).join(', ');
   return {

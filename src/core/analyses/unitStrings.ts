@@ -69,6 +69,29 @@ units('length', [
   [['mi', 'mile', 'miles'], 1609.344],
 ]);
 
+/** Canonical display name per dimension and factor (the first name listed). */
+const CANONICAL = new Map<string, string>();
+for (const [name, info] of Object.entries(UNIT_TABLE)) {
+  const key = `${info.dim}:${info.toBase}`;
+  if (!CANONICAL.has(key)) CANONICAL.set(key, name);
+}
+
+/**
+ * The unit the other file most likely used, when values in `unit` are `ratio` times the other file's numbers:
+ * 60 × minutes → hours. Null when the unit is unknown or no unit of its dimension fits within `tolerance`.
+ * @example impliedUnit('min', 60, 0.05) // 'h'
+ */
+export function impliedUnit(unit: string, ratio: number, tolerance: number): string | null {
+  const info = UNIT_TABLE[unit];
+  if (!info || !(ratio > 0)) return null;
+  const target = info.toBase * ratio;
+  for (const [key, name] of CANONICAL) {
+    const [dim, base] = key.split(':');
+    if (dim === info.dim && Math.abs(Math.log(Number(base) / target)) <= Math.log1p(tolerance)) return name;
+  }
+  return null;
+}
+
 export interface UnitParse {
   /** Share of non-null cells (row-weighted) that parse. */
   parsedShare: number;

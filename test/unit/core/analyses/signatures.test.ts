@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSignatures } from '../../../../src/core/analyses/signatures';
-import { parseUnitCell, parseUnitColumn } from '../../../../src/core/analyses/unitStrings';
+import { impliedUnit, parseUnitCell, parseUnitColumn } from '../../../../src/core/analyses/unitStrings';
 import { mulberry32 } from '../../../../src/core/stats/random';
 import type { StringColumn } from '../../../../src/core/io/table';
 import { columnFrom, contextFor, tableFrom } from '../../helpers/tables';
@@ -113,8 +113,8 @@ test('unit strings: "118 min" in production for hours in training — strip "min
   assert.ok(Math.abs(dd.slope / 60 - 1) < 0.05, String(dd.slope));
   assert.ok(Math.abs(dd.ratio / 60 - 1) < 0.05, String(dd.ratio));
   assert.match(dur.title, /strip "min"/);
-  assert.match(dur.evidence, /minutes where training had hours/);
-  assert.match(dur.mitigation, /divide by 60/);
+  assert.match(dur.evidence, /training numbers are probably in h\b/);
+  assert.match(dur.mitigation, /strip "min" and convert min to h/);
   const pr = by.get('price')!;
   assert.equal((pr.data as { unit: string }).unit, '$');
   assert.match(pr.evidence, /match the training distribution/);
@@ -141,6 +141,14 @@ test('parseUnitCell', () => {
   assert.equal(parseUnitCell('2024-01-05'), null);
   assert.equal(parseUnitCell('hello'), null);
   assert.equal(parseUnitCell(''), null);
+});
+
+test('impliedUnit names the other file\'s unit from the ratio', () => {
+  assert.equal(impliedUnit('min', 60, 0.05), 'h');
+  assert.equal(impliedUnit('g', 1000, 0.05), 'kg');
+  assert.equal(impliedUnit('cm', 2.54, 0.05), 'in');
+  assert.equal(impliedUnit('min', 7, 0.05), null);
+  assert.equal(impliedUnit('$', 100, 0.05), null);
 });
 
 test('mixed convertible units are converted to the commonest one', () => {
