@@ -84,7 +84,7 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
     throw new DataFileError(path, `${name} has a header but no data rows${why}`);
   }
   const n = rows.filled;
-  if (options.maxRows > 0 && rows.records > options.maxRows) rows.compactDictionaries();
+  if (options.maxRows > 0 && rows.records > options.maxRows) rows.compactDictionaries(true);
 
   // Integer identifiers become strings before the second pass, so their texts are recovered with the rest.
   const numericPlans = new Map<ColumnBuilder, ReturnType<typeof numericKind>>();

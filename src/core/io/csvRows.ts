@@ -103,9 +103,9 @@ export class CsvRows {
     return [bytes, s + 1, e - 1];
   }
 
-  /** Drops dictionary values that sampled-out rows left behind. */
-  compactDictionaries(): void {
-    const limit = 2 * this.opts.maxRows + COMPACT_EVERY;
+  /** Drops dictionary values that sampled-out rows left behind (`force`: whatever the dictionaries' size). */
+  compactDictionaries(force = false): void {
+    const limit = force ? 0 : 2 * this.opts.maxRows + COMPACT_EVERY;
     for (const col of this.columns ?? []) {
       if (!col.numeric && col.interner !== null && col.interner.size > limit) col.compact(this.filled);
     }
