@@ -1,0 +1,104 @@
+/**
+ * Timeline: per-window drift and metric lines, detected patterns, the leakage timeline (Gantt) with the overlap and
+ * leakage numbers, and train/serving skew of entities present in both files.
+ */
+import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
+import { leakageTimelineChart, windowDriftChart, windowMetricChart } from '../../src/core/report/timeCharts';
+import type { SkewColumn } from '../../src/core/report/types';
+import type { ViewContext } from '../context';
+import { h } from '../dom';
+import { tabForFinding } from '../nav';
+import { buildTable, type TableColumn } from '../table';
+import { chartBlock, emptyState, findingList, section } from '../widgets';
+
+function changeRole(ctx: ViewContext, role: 'time' | 'id', label: string): HTMLElement {
+  return h('vscode-button', { secondary: true, on: { click: () => ctx.post({ method: 'roles/change', params: { role } }) } }, label);
+}
+
+function overTime(ctx: ViewContext): HTMLElement {
+  const tl = ctx.report.timeline;
+  if (!tl) {
+    return h(
+      'div',
+      null,
+      emptyState(ctx.state.partial ? 'The timeline is still being computed.' : 'No timestamp column — set one with Change Roles.', 'With a time column, drift and the model metric are followed window by window.'),
+      ctx.state.partial ? null : changeRole(ctx, 'time', 'Set the time column…'),
+    );
+  }
+  const opts = { palette: ctx.palette, width: 'container' as const };
+  return h(
+    'div',
+    null,
+    h('p', { class: 'muted' }, `${tl.windows.length} ${tl.unit} windows of `, h('code', null, tl.timeColumn), '.'),
+    chartBlock(ctx, windowDriftChart(ctx.report, opts), 'No per-window drift values.'),
+    chartBlock(ctx, windowMetricChart(ctx.report, opts), 'No per-window metric (needs label and prediction columns).'),
+    tl.patterns.length
+      ? h('ul', { class: 'patterns' }, tl.patterns.map((p) => h('li', null, h('code', null, p.column), `: ${p.pattern}${p.changeAt ? ` from ${p.changeAt.slice(0, 10)}` : ''} — ${p.detail}`)))
+      : null,
+  );
+}
+
+function leakage(ctx: ViewContext): HTMLElement {
+  const l = ctx.report.leakage;
+  if (!l) return emptyState(ctx.state.partial ? 'Leakage checks are still running.' : 'No leakage analysis in this report.');
+  const chart = leakageTimelineChart(ctx.report, { palette: ctx.palette, width: 'container' });
+  const power = l.featurePower.length
+    ? h(
+        'table',
+        { class: 'data', 'aria-label': 'Univariate predictive power of features' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Feature'), h('th', { scope: 'col', class: 'num' }, 'AUC, training'), h('th', { scope: 'col', class: 'num' }, 'AUC, production'))),
+        h('tbody', null, l.featurePower.map((f) => h('tr', null, h('td', null, f.column), h('td', { class: 'num' }, formatNumber(f.trainAuc)), h('td', { class: 'num' }, formatNumber(f.prodAuc))))),
+      )
+    : null;
+  return h(
+    'div',
+    null,
+    chartBlock(ctx, chart, 'No dates to place on a timeline (no time column, no date features).'),
+    h(
+      'ul',
+      { class: 'facts' },
+      h('li', null, `${formatShare(l.rowOverlapShare)} of production rows also appear in training.`),
+      h('li', null, `Duplicate rows: ${l.duplicateRows.train.toLocaleString('en-US')} in training, ${l.duplicateRows.prod.toLocaleString('en-US')} in production.`),
+      h('li', null, l.idOverlapShare === null ? 'No id column: entity overlap not checked.' : `${formatShare(l.idOverlapShare)} of production ids also appear in training.`),
+    ),
+    power,
+  );
+}
+
+const SKEW_COLUMNS: TableColumn<SkewColumn>[] = [
+  { key: 'column', label: 'Feature', value: (s) => s.column },
+  { key: 'pairs', label: 'Pairs', value: (s) => s.pairs, numeric: true },
+  { key: 'differ', label: 'Differ', value: (s) => s.differShare, cell: (s) => formatShare(s.differShare), numeric: true, title: 'Share of matched entities whose value differs' },
+  { key: 'ratio', label: 'Median ratio', value: (s) => s.medianRatio, cell: (s) => formatNumber(s.medianRatio), numeric: true },
+  { key: 'diff', label: 'Median difference', value: (s) => s.medianDiff, cell: (s) => formatNumber(s.medianDiff), numeric: true },
+  { key: 'direction', label: 'Direction', value: (s) => s.direction },
+];
+
+function skew(ctx: ViewContext): HTMLElement {
+  const s = ctx.report.skew;
+  if (!s) {
+    return h(
+      'div',
+      null,
+      emptyState('No id column — train/serving skew compares the same entities in both files.', 'Set an id column with Change Roles.'),
+      ctx.state.partial ? null : changeRole(ctx, 'id', 'Set the id column…'),
+    );
+  }
+  return h(
+    'div',
+    null,
+    h('p', { class: 'muted' }, `${s.matchedEntities.toLocaleString('en-US')} entities matched on `, h('code', null, s.joinedOn.join(', ')), '.'),
+    buildTable({ caption: 'Train/serving skew per feature', columns: SKEW_COLUMNS, rows: s.columns, rowKey: (x) => x.column, sort: { key: 'differ', dir: 'desc' }, filter: '', emptyText: 'No feature compared.' }).element,
+  );
+}
+
+export function renderTimeline(ctx: ViewContext): HTMLElement {
+  return h(
+    'div',
+    { class: 'tab-timeline' },
+    section('Over time', overTime(ctx)),
+    section('Leakage timeline', leakage(ctx)),
+    section('Train/serving skew', skew(ctx)),
+    section('Time, leakage and skew findings', findingList(ctx, ctx.report.findings.filter((f) => tabForFinding(f) === 'timeline'), 'No time, leakage or skew problems found.', false)),
+  );
+}
