@@ -86,6 +86,8 @@ export interface SegmentOptions {
   topSlices: number;
   /** Most drifted features listed inside each segment. */
   topFeatures: number;
+  /** Drift inside segments is computed on a seeded sample of at most this many rows per file (it is descriptive). */
+  insideDriftRows: number;
 }
 
 export interface TimelineOptions {
@@ -231,6 +233,7 @@ export const defaultOptions: AnalysisOptions = {
     explainShare: 0.8,
     topSlices: 10,
     topFeatures: 3,
+    insideDriftRows: 20_000,
   },
   timeline: {
     window: 'auto',

@@ -5,7 +5,26 @@
  * array, and per-segment or per-window PSI is one pass over typed arrays — no strings in hot loops.
  */
 import { isNumeric, type Column, type NumericColumn } from '../io/table';
-import { quantileEdges } from '../stats/binning';
+import { quantileEdgesSorted } from '../stats/binning';
+
+/**
+ * Sorted non-null values per column array: segments (quartiles), drift bins (deciles) and the timeline all cut the
+ * same training column, and sorting is the costly part. Weak keys: the cache dies with the table.
+ */
+const sortedCache = new WeakMap<Float64Array, Float64Array>();
+
+function sortedPresent(values: Float64Array): Float64Array {
+  let s = sortedCache.get(values);
+  if (!s) {
+    // Float64Array sort is numeric and puts NaN last, so the non-NaN prefix is the sorted data.
+    const all = Float64Array.from(values).sort();
+    let n = all.length;
+    while (n > 0 && Number.isNaN(all[n - 1])) n--;
+    s = all.subarray(0, n);
+    sortedCache.set(values, s);
+  }
+  return s;
+}
 
 export interface BinnedColumn {
   name: string;
@@ -43,6 +62,12 @@ export function formatNumber(x: number): string {
 
 /** Bin index of v for interior edges (number of edges strictly below v), the convention of `binCounts`. */
 function binOf(edges: Float64Array, v: number): number {
+  // Segment and drift bins are few (≤ ~20 edges): a linear scan beats the branchy binary search there.
+  if (edges.length <= 16) {
+    let b = 0;
+    while (b < edges.length && edges[b] < v) b++;
+    return b;
+  }
   let lo = 0;
   let hi = edges.length;
   while (lo < hi) {
@@ -53,8 +78,23 @@ function binOf(edges: Float64Array, v: number): number {
   return lo;
 }
 
+/** Codes per column array and edge set: the drift bins are cut by segments and by the timeline alike. */
+const codesCache = new WeakMap<Float64Array, Map<string, Int32Array>>();
+
+/** Codes for a column; shared from a cache, so callers must not modify them (addMissingBin copies first). */
 function codeNumeric(col: NumericColumn | null, edges: Float64Array, missing: number): Int32Array | null {
   if (!col) return null;
+  let byEdges = codesCache.get(col.values);
+  if (!byEdges) codesCache.set(col.values, (byEdges = new Map()));
+  const key = edges.join(',');
+  const hit = byEdges.get(key);
+  if (hit) return hit;
+  const codes = computeCodes(col, edges, missing);
+  byEdges.set(key, codes);
+  return codes;
+}
+
+function computeCodes(col: NumericColumn, edges: Float64Array, missing: number): Int32Array {
   const v = col.values;
   const out = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
@@ -72,6 +112,9 @@ function hasMissing(...codes: (Int32Array | null)[]): boolean {
 function addMissingBin(b: BinnedColumn): BinnedColumn {
   if (!hasMissing(b.train, b.prod)) return b;
   const k = b.values.length;
+  // Copies: numeric codes may be shared through the cache.
+  b.train = b.train && Int32Array.from(b.train);
+  b.prod = b.prod && Int32Array.from(b.prod);
   for (const c of [b.train, b.prod]) if (c) for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] = k;
   b.values.push(MISSING);
   b.labels.push(`${b.name}=${MISSING}`);
@@ -85,12 +128,9 @@ function addMissingBin(b: BinnedColumn): BinnedColumn {
 export function binNumeric(name: string, train: NumericColumn | null, prod: NumericColumn | null, o: BinOptions): BinnedColumn | null {
   const source = train ?? prod;
   if (!source) return null;
-  let edges: number[];
-  try {
-    edges = quantileEdges(source.values, o.bins);
-  } catch {
-    return null; // all null: nothing to cut
-  }
+  const sorted = sortedPresent(source.values);
+  if (sorted.length === 0) return null; // all null: nothing to cut
+  const edges = quantileEdgesSorted(sorted, o.bins);
   const e = Float64Array.from(edges);
   const f = formatNumber;
   const values: string[] = [];

@@ -114,8 +114,12 @@ function seasonFit(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<numb
   let best: Fit = NONE;
   const maxL = Math.floor(span / 2);
   const byPeriod = new Float64Array(maxL + 1).fill(NaN);
+  const pw = new Float64Array(maxL), pwy = new Float64Array(maxL), pwyy = new Float64Array(maxL), pn = new Int32Array(maxL);
   for (let L = 2; L <= maxL && L < m - 1; L++) {
-    const pw = new Float64Array(L), pwy = new Float64Array(L), pwyy = new Float64Array(L), pn = new Int32Array(L);
+    pw.fill(0, 0, L);
+    pwy.fill(0, 0, L);
+    pwyy.fill(0, 0, L);
+    pn.fill(0, 0, L);
     for (let i = 0; i < m; i++) {
       const ph = x[i] % L;
       pw[ph] += w[i];

@@ -10,6 +10,7 @@
  */
 import type { Finding, MetricWithCi, SegmentStat, SegmentsSection, Severity } from '../report/types';
 import { psi } from '../stats/psi';
+import { mulberry32, sampleIndices } from '../stats/random';
 import { binColumn, countBins, type BinnedColumn } from './binnedColumns';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
 import { searchSlices, type Slice } from './sliceSearch';
@@ -81,6 +82,55 @@ export function driftInside(input: SliceDriftInput, exclude: string[], trainRows
   return { predictionPsi, topFeatureDrift: drifts.slice(0, input.top) };
 }
 
+/** Counts per (segment bin, feature bin) over rows (ascending), segment-major, kf feature bins per segment. */
+function jointCounts(seg: Int32Array, f: Int32Array, k: number, kf: number, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(k * kf);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    const a = seg[i];
+    const b = f[i];
+    if (a >= 0 && b >= 0) out[a * kf + b]++;
+  }
+  return out;
+}
+
+function psiOfCounts(t: Float64Array, p: Float64Array, epsilon: number): number | null {
+  let tt = 0;
+  let pp = 0;
+  for (let i = 0; i < t.length; i++) (tt += t[i]), (pp += p[i]);
+  return tt > 0 && pp > 0 ? psi(t, p, epsilon) : null;
+}
+
+/**
+ * `driftInside` for every bin of a segment column at once: joint counts by sequential passes instead of gathering
+ * each segment's rows per feature (random access), which dominated the segment analysis.
+ */
+function driftBySegment(col: BinnedColumn, input: SliceDriftInput, wanted: boolean[], sample: { train: Uint32Array; prod: Uint32Array }): Pick<SegmentStat, 'predictionPsi' | 'topFeatureDrift'>[] {
+  const k = col.values.length;
+  const out: Pick<SegmentStat, 'predictionPsi' | 'topFeatureDrift'>[] = Array.from({ length: k }, () => ({ predictionPsi: null, topFeatureDrift: [] }));
+  const per = (f: BinnedColumn, each: (b: number, v: number | null) => void) => {
+    if (!f.train || !f.prod) return;
+    const kf = f.values.length;
+    const jt = jointCounts(col.train!, f.train, k, kf, sample.train);
+    const jp = jointCounts(col.prod!, f.prod, k, kf, sample.prod);
+    for (let b = 0; b < k; b++) {
+      if (wanted[b]) each(b, psiOfCounts(jt.subarray(b * kf, (b + 1) * kf), jp.subarray(b * kf, (b + 1) * kf), input.epsilon));
+    }
+  };
+  if (input.prediction) per(input.prediction, (b, v) => (out[b].predictionPsi = v));
+  for (const f of input.features) {
+    if (f.name === col.name) continue;
+    per(f, (b, v) => {
+      if (v !== null) out[b].topFeatureDrift!.push({ column: f.name, psi: v });
+    });
+  }
+  for (const o of out) {
+    o.topFeatureDrift!.sort((a, b) => b.psi - a.psi || (a.column < b.column ? -1 : 1));
+    o.topFeatureDrift = o.topFeatureDrift!.slice(0, input.top);
+  }
+  return out;
+}
+
 /** Row indices of a slice (every condition holds) in one file. */
 function sliceRows(codes: Int32Array[], bins: number[], rows: number): Uint32Array {
   const out: number[] = [];
@@ -111,7 +161,11 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
   const kind: SliceMetricKind | null = outcomes ? outcomes.kind : null;
   const yTrain = outcomes?.train ?? null;
   const yProd = outcomes?.prod ?? null;
-  const all = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
+  const all = (n: number) => {
+    const a = new Uint32Array(n);
+    for (let i = 0; i < n; i++) a[i] = i;
+    return a;
+  };
   const built: Built = { kind, overall: { train: sumsOf(all(ctx.train.rows), yTrain), prod: sumsOf(all(ctx.prod.rows), yProd) } };
 
   // Drift inside segments on the drift analysis's bins (training deciles / categories), nulls skipped as there.
@@ -136,6 +190,10 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
 
   const alpha = o.alpha;
   const segments: SegmentStat[] = [];
+  // Drift inside segments is descriptive: a seeded sample bounds its cost (features × segment columns × rows).
+  const rng = mulberry32(ctx.options.seed);
+  const sampleOf = (n: number) => (n <= o.insideDriftRows ? all(n) : sampleIndices(n, o.insideDriftRows, rng));
+  const sample = { train: sampleOf(ctx.train.rows), prod: sampleOf(ctx.prod.rows) };
   const singleByKey = new Map<string, Slice>();
   for (const s of search.slices) if (s.conditions.length === 1) singleByKey.set(`${s.conditions[0].col}:${s.conditions[0].bin}`, s);
   for (let c = 0; c < columns.length; c++) {
@@ -143,6 +201,8 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
     const k = col.values.length;
     const gt = groupRows(col.train!, k);
     const gp = groupRows(col.prod!, k);
+    const wanted = Array.from({ length: k }, (_, b) => gt.start[b + 1] - gt.start[b] >= o.minSupport && gp.start[b + 1] - gp.start[b] >= o.minSupport);
+    const inside = wanted.some(Boolean) ? driftBySegment(col, drift, wanted, sample) : null;
     for (let b = 0; b < k; b++) {
       const tr = gt.order.subarray(gt.start[b], gt.start[b + 1]);
       const pr = gp.order.subarray(gp.start[b], gp.start[b + 1]);
@@ -156,7 +216,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
         prodRows: pr.length,
       };
       if (kind) Object.assign(stat, metricFields(kind, sumsOf(tr, yTrain), sumsOf(pr, yProd), slice, alpha, built));
-      if (tr.length >= o.minSupport && pr.length >= o.minSupport) Object.assign(stat, driftInside(drift, [col.name], tr, pr));
+      if (inside && wanted[b]) Object.assign(stat, inside[b]);
       segments.push(stat);
     }
   }
