@@ -66,9 +66,13 @@ export class WorkerClient {
     return this.pending !== null;
   }
 
-  /** Read both files and analyse them (a fresh worker, so memory from an earlier pair is released). */
+  /**
+   * Read both files and analyse them. An idle worker is reused (the engine keeps recently read tables, so a new
+   * production batch against the same training file does not read training again); a busy one is replaced.
+   */
   start(train: string, prod: string, options: AnalysisOptions, roles: Partial<Roles>, sink: AnalysisSink = {}): Promise<AnalysisOutcome> {
-    this.kill();
+    if (this.pending) this.kill();
+    this.loadedPair = null;
     const job = this.nextJob++;
     const p = this.request({ type: 'start', job, train, prod, options: toWireOptions(options), roles }, sink).then((m) =>
       this.analysisOutcome(m),

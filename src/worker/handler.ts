@@ -104,7 +104,7 @@ function fromWire(o: WireOptions): AnalysisOptions {
 }
 
 function isCancelError(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'ReadCancelledError' || e.name === 'AbortError');
+  return e instanceof Error && (e.name === 'ReadCancelledError' || e.name === 'CancelledError' || e.name === 'AbortError');
 }
 
 /** Turn anything thrown into a message naming the file and the line when the error knows them (DataFileError). */
@@ -115,7 +115,8 @@ export function errorMessage(job: number, e: unknown): FromWorker {
     const line = typeof d.line === 'number' ? d.line : undefined;
     const column = typeof d.column === 'string' ? d.column : undefined;
     const where = file ? `${basename(file)}${line !== undefined ? ` line ${line}` : ''}: ` : '';
-    const text = where && e.message.startsWith(basename(file!)) ? e.message : where + e.message;
+    // Readers often name the file themselves ("/x/prod.csv does not exist"): prefix only when the message does not.
+    const text = file && (e.message.includes(file) || e.message.startsWith(basename(file))) ? (line !== undefined && !/line \d/.test(e.message) ? `${e.message} (line ${line})` : e.message) : where + e.message;
     return { type: 'error', job, message: text, file, line, column, detail: e.stack ?? e.message };
   }
   return { type: 'error', job, message: `Analysis failed: ${String(e)}`, detail: safeJson(e) };

@@ -125,3 +125,11 @@ test('postmortem without a renderer is an error; with one it returns markdown an
   await b.handle({ type: 'postmortem', job: 2, report: minimalReport(), chartsDir: 'c' });
   assert.deepEqual(b.out[0], { type: 'postmortem', job: 2, markdown: '# /d/train.csv', charts: [{ name: 'c/x.svg', svg: '<svg/>' }] });
 });
+
+test('a message that already names the file is not prefixed twice', async () => {
+  const { errorMessage } = await import('../../../src/worker/handler');
+  const m = errorMessage(1, new DataFileError('/nonexistent.csv', '/nonexistent.csv does not exist — check the path'));
+  assert.equal(m.type === 'error' && m.message, '/nonexistent.csv does not exist — check the path');
+  const m2 = errorMessage(1, new DataFileError('/d/prod.csv', 'prod.csv: bad quote', 4));
+  assert.equal(m2.type === 'error' && m2.message, 'prod.csv: bad quote (line 4)');
+});
