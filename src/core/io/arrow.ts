@@ -38,12 +38,13 @@ export async function readArrow(path: string, options: ReadOptions): Promise<Tab
   try {
     if (size === 0) throw new DataFileError(path, `${name} is empty (0 bytes) — re-export it`);
     const warnings: string[] = [];
-    const layout = sniffArrow(path, name, await readHead(handle, Math.min(size, 8)), size);
-    const tail = await readTail(handle, size, 6);
-    if (layout === 'file' && tail.toString('latin1') !== ARROW_MAGIC) {
+    const head = await readHead(handle, Math.min(size, 8));
+    const layout = sniffArrow(path, name, head, size);
+    const tail = await readTail(handle, size, 8);
+    if (layout === 'file' && tail.subarray(2).toString('latin1') !== ARROW_MAGIC) {
       throw new DataFileError(path, `${name} is truncated or not an Arrow IPC file (it starts with ARROW1 but does not end with it) — re-export it`);
     }
-    if (layout === 'stream' && tail.readInt32LE(2) !== 0) {
+    if (layout === 'stream' && !endsWithEos(head, tail)) {
       warnings.push(`${name} ends without the Arrow end-of-stream marker: the file may be truncated (rows read: see totalRows) — re-export it if rows are missing`);
     }
     const progress = { end: 0 };
@@ -76,6 +77,16 @@ export function sniffArrow(path: string, name: string, head: Buffer, size: numbe
   }
   const shown = [...head.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new DataFileError(path, `${name} is not an Arrow IPC file (it starts with bytes ${shown}, not ARROW1 or an IPC stream header) — re-export it as Arrow/Feather v2, or rename it if it is a CSV file`);
+}
+
+/**
+ * Whether a stream ends with its end-of-stream marker: 0xFFFFFFFF then a zero length (Arrow ≥ 0.15), or a zero
+ * length alone in streams that begin without the 0xFFFFFFFF continuation (older writers).
+ */
+function endsWithEos(head: Buffer, tail: Buffer): boolean {
+  const continuation = head.length >= 4 && head.readUInt32LE(0) === 0xffffffff;
+  if (continuation) return tail.readUInt32LE(0) === 0xffffffff && tail.readInt32LE(4) === 0;
+  return tail.readInt32LE(4) === 0;
 }
 
 async function readTail(handle: FileHandle, size: number, length: number): Promise<Buffer> {

@@ -50,6 +50,7 @@ export function arrowTypeName(t: DataType): string {
   if (DataType.isDate(t)) return t.unit === DateUnit.DAY ? 'date32[day]' : 'date64[ms]';
   if (DataType.isDictionary(t)) return `dictionary<${arrowTypeName(t.dictionary)}>`;
   if (DataType.isNull(t)) return 'null';
+  if (DataType.isDecimal(t)) return `decimal${t.bitWidth}(${t.precision}, ${t.scale})`;
   return String(t).toLowerCase();
 }
 
@@ -148,10 +149,34 @@ function decodeUint64(d: Data, out: Float64Array): void {
   for (let i = 0; i < d.length; i++) out[i] = w[2 * i + 1] * TWO32 + w[2 * i];
 }
 
-/** 64-bit epoch counts in some unit, times `toMs`. Sub-millisecond digits of ns/us timestamps are dropped by design. */
+/**
+ * 64-bit epoch counts in some unit, as whole epoch milliseconds. Sub-millisecond digits of us/ns timestamps are
+ * floored away (as pandas' `ts.value // 10**6`), so every datetime in the model is a whole millisecond, as from CSV.
+ */
 function decodeScaled64(d: Data, out: Float64Array, toMs: number): void {
+  if (toMs === 1e-6) return decodeNanos(d, out);
   decodeInt64(d, out);
-  if (toMs !== 1) for (let i = 0; i < d.length; i++) out[i] *= toMs;
+  if (toMs === 1000) for (let i = 0; i < d.length; i++) out[i] *= 1000;
+  else if (toMs < 1) {
+    const per = Math.round(1 / toMs);
+    for (let i = 0; i < d.length; i++) out[i] = Math.floor(out[i] / per);
+  }
+}
+
+/**
+ * Nanosecond counts of today's dates exceed 2^53, so a double would round them before the division and could land
+ * on the neighbouring millisecond; BigInt division is exact (and floors negatives like pandas).
+ */
+function decodeNanos(d: Data, out: Float64Array): void {
+  const v = d.values as BigInt64Array;
+  const perMs = BigInt(1_000_000);
+  const zero = BigInt(0);
+  for (let i = 0; i < d.length; i++) {
+    const x = v[i];
+    let q = x / perMs;
+    if (x < zero && q * perMs !== x) q -= BigInt(1);
+    out[i] = Number(q);
+  }
 }
 
 function decodeDays(d: Data, out: Float64Array): void {
