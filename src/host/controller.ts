@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Report, Roles, UserState } from '../core/report/types';
-import { focusForCheck, focusForFinding } from '../panel/focus';
 import { isMethod, type Focus, type Pair, type State, type Status, type WebviewMessage } from '../panel/protocol';
 import type { AnalysisRunner } from './analysisRunner';
 import { exportPostmortem } from './exportPostmortem';
@@ -193,11 +192,8 @@ export class Controller implements vscode.Disposable {
   async handle(msg: WebviewMessage): Promise<void> {
     if (isMethod(msg, 'check/set')) return this.setCheck(msg.params.id, msg.params.checked);
     if (isMethod(msg, 'note/set')) return this.setNote(msg.params.key, msg.params.text);
-    if (isMethod(msg, 'finding/open')) {
-      const f = this.raw && focusForFinding(this.raw, msg.params.id);
-      if (f) this.focusRequested.fire(f);
-      return;
-    }
+    // The webview jumps by itself (webview/nav.ts); the host only notes it, so an echo cannot fight the user's clicks.
+    if (isMethod(msg, 'finding/open')) return this.log(`panel: opened finding ${msg.params.id}`);
     if (isMethod(msg, 'roles/change')) return this.changeRoles(msg.params.role);
     if (isMethod(msg, 'analysis/rerun')) return this.analyze(true);
     if (isMethod(msg, 'postmortem/export')) return this.exportPostmortem();
@@ -235,10 +231,6 @@ export class Controller implements vscode.Disposable {
   /** A `prodgap.*` setting changed. */
   onSettingsChanged(kind: 'reload' | 'reanalyze'): void {
     if (this.pair && (this.raw || this.runner.busy)) void this.analyze(kind === 'reload');
-  }
-
-  checkFocus(id: string): Focus {
-    return focusForCheck(id);
   }
 
   dispose(): void {

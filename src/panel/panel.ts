@@ -205,11 +205,11 @@ export class ProdgapPanel {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'webview.css')}">
+<link rel="stylesheet" href="${asset('media', 'vega-tooltip.css')}">
 ${codicons}
 <title>prodgap</title>
 </head>
 <body>
-<main id="app" aria-live="polite"></main>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;
