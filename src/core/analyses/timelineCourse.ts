@@ -38,9 +38,13 @@ export interface TimelineInput {
 interface SeriesInput {
   column: string;
   series: NonNullable<TimePattern['series']>;
+  /** Positions (window numbers, or group numbers when windows are grouped), values, weights. */
   x: number[];
   y: number[];
   w: number[];
+  /** First window of each point, and windows per point (1 unless there are more windows than maxWindows). */
+  start?: number[];
+  group?: number;
   minEffect: number;
   /** How a value of this series is written in evidence. */
   fmt: (v: number) => string;
@@ -162,16 +166,44 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
   const patterns: TimePattern[] = [];
   const findings: Finding[] = [];
   const binnedByName = new Map(input.binned.map((b) => [b.name, b]));
-  for (const s of series) {
+  // A forced fine unit over a long range (days over years) would make the permutation test O(windows²): classify on
+  // at most maxWindows points by merging consecutive windows, dating changes to the group's first window.
+  const group = Math.max(1, Math.ceil((bounds.length - 1) / o.maxWindows));
+  for (const raw of series) {
+    const s = regroup(raw, group);
     const course = classifyCourse(s.x, s.y, s.w, { ...courseOpts, minEffect: s.minEffect });
     const b = binnedByName.get(s.column);
     const drifting = b ? maxWindowPsi(f, b, input.reference.get(s.column), o.minWindowRows, ctx.options.drift.epsilon) >= o.windowPsi : false;
     if (course.pattern === 'none' && !drifting && s.series !== 'metric') continue;
     const p = describePattern(s, course, bounds, unit, f.file);
     patterns.push(p);
-    if (course.pattern !== 'none') findings.push(patternFinding(s, course, p, drifting, ctx, input.metric));
+    if (course.pattern === 'none') continue;
+    const finding = patternFinding(s, course, p, drifting, ctx, input.metric, unit);
+    // Only training carries timestamps: its course explains how the model was trained, not what production did.
+    if (f.file === 'train') finding.severity = 'info';
+    findings.push(finding);
   }
   return { patterns, findings };
+}
+
+/** Merge runs of `group` consecutive windows into one point (weighted mean); identity when group is 1. */
+function regroup(s: SeriesInput, group: number): SeriesInput {
+  if (group <= 1) return { ...s, start: s.x, group: 1 };
+  const x: number[] = [], y: number[] = [], w: number[] = [], start: number[] = [];
+  for (let i = 0; i < s.x.length; i++) {
+    const g = Math.floor(s.x[i] / group);
+    if (x.length === 0 || x[x.length - 1] !== g) {
+      x.push(g);
+      y.push(0);
+      w.push(0);
+      start.push(s.x[i]);
+    }
+    const j = x.length - 1;
+    y[j] += s.w[i] * s.y[i];
+    w[j] += s.w[i];
+  }
+  for (let j = 0; j < x.length; j++) y[j] /= w[j];
+  return { ...s, x, y, w, start, group };
 }
 
 function overallMean(s: { n: Float64Array; sum: Float64Array } | undefined): number | null {
@@ -187,23 +219,28 @@ function describePattern(s: SeriesInput, c: Course, bounds: number[], unit: Wind
   const where = file === 'prod' ? 'production' : 'training';
   const fits = `adjusted R² step ${R2(c.fit.step)}, trend ${R2(c.fit.trend)}, season ${R2(c.fit.season)}`;
   const base: TimePattern = { column: s.column, pattern: c.pattern, detail: '', series: s.series, amplitude: c.amplitude, pValue: c.pValue };
+  const start = s.start ?? s.x;
+  const g = s.group ?? 1;
   if (c.pattern === 'sudden') {
-    const at = s.x[c.changeIndex!];
+    const at = start[c.changeIndex!];
     base.changeAt = new Date(bounds[at]).toISOString();
     const nAfter = s.x.length - c.changeIndex!;
     base.detail =
       `${cap(s.label)} by ${unit} in ${where} stepped from ${s.fmt(c.before!)} to ${s.fmt(c.after!)} at the ${unit} of` +
       ` ${isoDay(bounds[at])} (${c.changeIndex} windows before, ${nAfter} after; ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
   } else if (c.pattern === 'gradual') {
-    const span = s.x[s.x.length - 1] - s.x[0];
+    const first = start[0];
+    const last = start[start.length - 1] + g - 1;
+    const perWindow = c.slope! / g;
+    const span = last - first;
     base.detail =
-      `${cap(s.label)} by ${unit} in ${where} ${c.slope! > 0 ? 'rose' : 'fell'} steadily by ${s.fmt(Math.abs(c.slope!))} per ${unit}` +
-      ` (${s.fmt(Math.abs(c.slope!) * span)} over ${span + 1} ${unit}s, ${isoDay(bounds[s.x[0]])} to ${isoDay(bounds[s.x[s.x.length - 1]])};` +
+      `${cap(s.label)} by ${unit} in ${where} ${c.slope! > 0 ? 'rose' : 'fell'} steadily by ${s.fmt(Math.abs(perWindow))} per ${unit}` +
+      ` (${s.fmt(Math.abs(perWindow) * span)} over ${span + 1} ${unit}s, ${isoDay(bounds[first])} to ${isoDay(bounds[Math.min(last, bounds.length - 2)])};` +
       ` no single step explains it better: ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
   } else if (c.pattern === 'seasonal') {
-    base.period = c.period;
+    base.period = c.period! * g;
     base.detail =
-      `${cap(s.label)} by ${unit} in ${where} repeats every ${c.period} ${unit}s (phase levels span ${s.fmt(c.amplitude)};` +
+      `${cap(s.label)} by ${unit} in ${where} repeats every ${base.period} ${unit}s (phase levels span ${s.fmt(c.amplitude)};` +
       ` ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
   } else {
     base.detail = `${cap(s.label)} by ${unit} in ${where}: no step, trend or season stands out from window-to-window noise (${fits}).`;
@@ -213,7 +250,7 @@ function describePattern(s: SeriesInput, c: Course, bounds: number[], unit: Wind
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boolean, ctx: AnalysisContext, metric: SliceMetricKind | null): Finding {
+function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boolean, ctx: AnalysisContext, metric: SliceMetricKind | null, unit: WindowUnit): Finding {
   const isMetric = s.series === 'metric';
   let severity: Severity;
   if (isMetric && metric) {
@@ -237,14 +274,14 @@ function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boo
       ? `${what} changed suddenly on ${date} (${s.fmt(c.before!)} → ${s.fmt(c.after!)})`
       : c.pattern === 'gradual'
         ? `${what} ${c.slope! > 0 ? 'rises' : 'falls'} gradually over time`
-        : `${what} is seasonal (period ${c.period} windows)`;
+        : `${what} is seasonal (repeats every ${p.period} ${unit}s)`;
   const mitigation =
     c.pattern === 'sudden'
       ? `Look at what changed on or just before ${date}: a deploy of the model or of a feature pipeline, an upstream source or vendor change, a schema` +
         ` migration, a new client or market. If it is a bug, fix it and backfill the affected rows; if the world changed, retrain on data from after ${date}.`
       : c.pattern === 'gradual'
         ? `The change is a trend that will continue: schedule retraining on a recent rolling window, and monitor ${isMetric ? 'the metric' : s.column} per window with an alert threshold rather than comparing whole files.`
-        : `Train on at least one full cycle (${c.period} windows) and compare like with like: judge production against the same phase of the cycle (same weekday or month) in training, not the whole-file average; add a seasonal feature if the model lacks one.`;
+        : `Train on at least one full cycle (${p.period} ${unit}s) and compare like with like: judge production against the same phase of the cycle (same weekday or month) in training, not the whole-file average; add a seasonal feature if the model lacks one.`;
   return {
     id: findingId('temporal_pattern', columns, isMetric ? `metric:${c.pattern}` : c.pattern),
     type: 'temporal_pattern',
@@ -253,7 +290,7 @@ function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boo
     title,
     evidence: p.detail + (!isMetric && c.pattern === 'sudden' ? ' Whole-file drift statistics average such a change over every production row; windows date it.' : ''),
     mitigation,
-    data: { series: s.series, pattern: c.pattern, changeAt: p.changeAt ?? null, amplitude: c.amplitude, period: c.period ?? null, pValue: c.pValue, fit: c.fit, drifting },
+    data: { series: s.series, pattern: c.pattern, changeAt: p.changeAt ?? null, amplitude: c.amplitude, period: p.period ?? null, pValue: c.pValue, fit: c.fit, drifting },
     target: 'timeline',
   };
 }

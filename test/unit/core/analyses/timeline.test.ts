@@ -125,3 +125,20 @@ test('window units: the finest calendar unit giving 8–60 windows; Monday weeks
   assert.equal(section!.unit, 'month');
   assert.equal(section!.windows.length, 12);
 });
+
+test('a forced fine unit over a long range is classified on grouped windows and still dated', () => {
+  const train = file('train.csv', t0, prodStart, 3000, false, 9);
+  const prod = file('prod.csv', prodStart, end, 12000, true, 10);
+  const { section, findings } = analyzeTimeline(contextFor(train, prod, roles, { timeline: { window: 'day' } }));
+  assert.equal(section!.unit, 'day');
+  assert.ok(section!.windows.filter((w) => w.file === 'prod').length > 150);
+  const late = section!.patterns.find((p) => p.column === 'late')!;
+  assert.equal(late.pattern, 'sudden', late.detail);
+  // 365 days → groups of 7 days (maxWindows 60): the date is the first day of the group holding the step.
+  assert.ok(Math.abs(Date.parse(late.changeAt!) - lateStart) <= 7 * DAY, late.changeAt);
+  assert.ok(findings.some((f) => f.id === 'temporal_pattern:late:sudden'));
+  // Training-only timestamps: its course is described, never above info.
+  const trainOnly = analyzeTimeline(contextFor(file('t.csv', t0, end, 6000, true, 11), file('p.csv', t0, end, 2000, false, 12, false), roles));
+  assert.ok(trainOnly.section!.windows.every((w) => w.file === 'train'));
+  assert.ok(trainOnly.findings.length > 0 && trainOnly.findings.every((f) => f.severity === 'info'));
+});
