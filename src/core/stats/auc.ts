@@ -1,3 +1,5 @@
+import { sortFloat64 } from './sortFloat64';
+
 /**
  * Area under the ROC curve: the probability that a random positive scores above a random negative, ties counted
  * half. Computed as the Mann–Whitney statistic, AUC = U₁ / (n₁ n₀) with U₁ = Σ over positives of
@@ -37,8 +39,8 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
     if (y === 1) pos[p++] = s;
     else neg[q++] = s;
   }
-  pos.sort();
-  neg.sort();
+  sortFloat64(pos);
+  sortFloat64(neg);
   // For each run of equal positive scores, count negatives strictly below and equal to it.
   let u = 0;
   let below = 0;

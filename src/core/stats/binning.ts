@@ -7,6 +7,7 @@
  * somewhere (and show up as drift instead of vanishing). In numpy: `np.searchsorted(edges, v, side='left')`.
  */
 import { quantileSorted } from './descriptive';
+import { sortFloat64 } from './sortFloat64';
 
 /**
  * Interior cut points at the training quantiles i/bins (i = 1 … bins − 1), numpy's default linear interpolation,
@@ -22,8 +23,8 @@ import { quantileSorted } from './descriptive';
  * @example quantileEdges(Float64Array.of(0, 0, 0, 0, 1), 4) // [0] (ties collapse: bins (−∞, 0] and (0, +∞))
  */
 export function quantileEdges(values: Float64Array, bins: number): number[] {
-  // Float64Array sort is numeric and puts NaN last, so the non-NaN prefix is the sorted data.
-  const sorted = Float64Array.from(values).sort();
+  // The sort puts NaN last, so the non-NaN prefix is the sorted data.
+  const sorted = sortFloat64(Float64Array.from(values));
   let n = sorted.length;
   while (n > 0 && Number.isNaN(sorted[n - 1])) n--;
   if (n === 0) throw new RangeError('quantileEdges requires at least one non-NaN value');

@@ -2,6 +2,7 @@
  * Descriptive statistics over numeric arrays. Inputs must be free of NaN (callers drop nulls first: a NumericColumn
  * marks nulls as NaN, and one NaN would silently poison every sum).
  */
+import { sortFloat64 } from './sortFloat64';
 
 /**
  * Arithmetic mean, Σx / n.
@@ -97,7 +98,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) throw new RangeError('median requires at least one value');
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortFloat64(Float64Array.from(values));
   const mid = n >> 1;
   return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

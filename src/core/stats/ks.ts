@@ -1,4 +1,5 @@
 import { ksExactSf } from './ksExact';
+import { sortFloat64 } from './sortFloat64';
 import { kolmogorovSf } from './kolmogorovDistribution';
 
 export type KsMethod = 'auto' | 'exact' | 'asymp';
@@ -34,7 +35,7 @@ export const KS_EXACT_MAX_N = 10000;
  */
 export function ksTwoSample(a: Float64Array, b: Float64Array, method: KsMethod = 'auto'): KsResult {
   if (a.length === 0 || b.length === 0) throw new RangeError('ksTwoSample requires two non-empty samples');
-  return ksTwoSampleSorted(Float64Array.from(a).sort(), Float64Array.from(b).sort(), method);
+  return ksTwoSampleSorted(sortFloat64(Float64Array.from(a)), sortFloat64(Float64Array.from(b)), method);
 }
 
 /**

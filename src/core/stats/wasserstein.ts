@@ -1,3 +1,5 @@
+import { sortFloat64 } from './sortFloat64';
+
 /**
  * First Wasserstein (earth mover's) distance between two 1-D empirical distributions:
  *
@@ -14,7 +16,7 @@
  */
 export function wasserstein(a: Float64Array, b: Float64Array): number {
   if (a.length === 0 || b.length === 0) throw new RangeError('wasserstein requires two non-empty samples');
-  return wassersteinSorted(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+  return wassersteinSorted(sortFloat64(Float64Array.from(a)), sortFloat64(Float64Array.from(b)));
 }
 
 /**
