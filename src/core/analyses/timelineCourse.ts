@@ -12,7 +12,7 @@ import type { BinnedColumn } from './binnedColumns';
 import { classifyCourse, type Course } from './changePattern';
 import { findingId, type AnalysisContext, type ColumnPair } from './context';
 import { metricText, type SliceMetricKind } from './sliceMetric';
-import { isoDay, type WindowUnit } from './timeWindows';
+import { isoDay, windowFloor, type WindowUnit } from './timeWindows';
 
 export interface FileWindows {
   file: 'train' | 'prod';
@@ -295,7 +295,10 @@ function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boo
   };
 }
 
-/** "accuracy by week (production): 85% → 75% → 68% → 65% (training: 86%)", at most 12 values. */
+/**
+ * "accuracy by week (production, from 2024-07-01): 85% → 75% → 68% → 65% (training: 86%)", at most 12 values:
+ * when there are more windows, they are merged by the next calendar unit (days → weeks → months), then in runs.
+ */
 export function metricCourse(files: FileWindows[], bounds: number[], unit: WindowUnit, kind: SliceMetricKind): string | null {
   const f = courseFile(files);
   const s = f?.sums.get('\u0000metric');
@@ -304,15 +307,30 @@ export function metricCourse(files: FileWindows[], bounds: number[], unit: Windo
   for (let i = 0; i < s.n.length; i++) if (s.n[i] > 0) idx.push(i);
   if (idx.length === 0) return null;
   const maxShown = 12;
-  const group = Math.ceil(idx.length / maxShown);
+  const units: WindowUnit[] = ['day', 'week', 'month'];
+  let shownUnit = unit;
+  let keys = idx.map((i) => bounds[i]);
+  for (let u = units.indexOf(unit) + 1; new Set(keys).size > maxShown && u < units.length; u++) {
+    shownUnit = units[u];
+    keys = idx.map((i) => windowFloor(bounds[i], units[u]));
+  }
+  const groups: { n: number; sum: number }[] = [];
+  let last: number | null = null;
+  idx.forEach((i, j) => {
+    if (keys[j] !== last) groups.push({ n: 0, sum: 0 });
+    last = keys[j];
+    groups[groups.length - 1].n += s.n[i];
+    groups[groups.length - 1].sum += s.sum[i];
+  });
+  const run = Math.ceil(groups.length / maxShown);
   const values: string[] = [];
-  for (let g = 0; g < idx.length; g += group) {
+  for (let g = 0; g < groups.length; g += run) {
     let n = 0, sum = 0;
-    for (const i of idx.slice(g, g + group)) (n += s.n[i]), (sum += s.sum[i]);
+    for (const x of groups.slice(g, g + run)) (n += x.n), (sum += x.sum);
     values.push(metricText(kind, sum / n));
   }
   const name = kind === 'accuracy' ? 'accuracy' : 'MAE';
-  const per = group === 1 ? unit : `${group} ${unit}s`;
+  const per = run === 1 ? shownUnit : `${run} ${shownUnit}s`;
   const where = f.file === 'prod' ? 'production' : 'training';
   const t = files.find((x) => x.file === 'train');
   const tm = f.file === 'prod' ? overallMean(t?.sums.get('\u0000metric')) : null;

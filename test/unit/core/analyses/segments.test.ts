@@ -131,3 +131,19 @@ test('no segmentable column gives no section', () => {
   const t = tableFrom('t.csv', { at: [new Date(0), new Date(1)] });
   assert.equal(analyzeSegments(contextFor(t, t)).section, null);
 });
+
+test('production without labels: shares, shift and drift inside segments, no metric and no slice test', () => {
+  const base: Spec = { rows: 5000, regionProbs: [0.45, 0.45, 0.1], userProbs: [0.5, 0.5], accuracy: flat };
+  const train = file('train.csv', base, 9);
+  const full = file('prod.csv', { ...base, userProbs: [0.9, 0.1] }, 10);
+  const prod = { ...full, columns: full.columns.filter((c) => c.name !== 'label') };
+  const { section, findings } = analyzeSegments(contextFor(train, prod, roles));
+  assert.ok(section);
+  assert.equal(section.metric, 'accuracy');
+  assert.equal(section.slicesTried, 0);
+  assert.deepEqual(section.worst, []);
+  const user = section.segments.find((s) => s.slice === 'user=new')!;
+  assert.ok(user.train && user.prod === null && user.gap === null);
+  assert.ok(Array.isArray(user.topFeatureDrift) && typeof user.predictionPsi === 'number');
+  assert.deepEqual(findings.map((f) => f.id), ['segment_shift:user']);
+});
