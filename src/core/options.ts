@@ -121,6 +121,8 @@ export interface LeakageOptions {
   leakAucGap: number;
   /** Univariate AUC needs at least this many rows of each class (fewer: not computed). */
   leakMinRows: number;
+  /** A feature with a post-outcome name is only noted (info) when its training AUC is below this. */
+  namedMinAuc: number;
   /** Categorical AUC: per-category positive rates are shrunk toward the overall rate with this many pseudo-rows. */
   categorySmoothing: number;
   /** Share of production rows that are exact copies of a training row of the same id: warning / critical. */
@@ -254,6 +256,7 @@ export const defaultOptions: AnalysisOptions = {
     rowOverlapWarning: 0.01,
     leakAucGap: 0.1,
     leakMinRows: 30,
+    namedMinAuc: 0.6,
     categorySmoothing: 10,
     idCopyWarning: 0.01,
     idCopyCritical: 0.1,

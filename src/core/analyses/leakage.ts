@@ -36,7 +36,10 @@ function timeOverlapFinding(ctx: AnalysisContext, tl: TimelineBuild): Finding | 
   for (let i = 0; i < tTime.length; i++) if (tTime[i] >= p.min) late++;
   const share = early / p.n;
   const trainShare = late / t.n;
-  const severity = grade(share, o.overlapWarning, o.overlapCritical) ?? 'info';
+  // Production entirely inside the training window, interleaved with it: one period split at random, not a later
+  // batch. Nothing leaks between the files, but the split overstates how the model will do on future data.
+  const samePeriod = p.min >= t.min && p.max <= t.max && trainShare >= 0.5;
+  const severity = samePeriod ? 'info' : grade(share, o.overlapWarning, o.overlapCritical) ?? 'info';
   const topDays = [...days.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([d, n]) => ({ date: isoDate(d * DAY_MS), rows: n }));
   const { start, end } = tl.timeline.overlap;
   return {
@@ -44,14 +47,17 @@ function timeOverlapFinding(ctx: AnalysisContext, tl: TimelineBuild): Finding | 
     type: 'time_overlap',
     severity,
     columns: [timeName],
-    title: `Training and production overlap in time (${start} – ${end})`,
+    title: samePeriod ? `Training and production cover the same period (${start} – ${end}): a random split?` : `Training and production overlap in time (${start} – ${end})`,
     evidence:
       `Training covers ${isoDate(t.min)} – ${isoDate(t.max)}, production ${isoDate(p.min)} – ${isoDate(p.max)}. ` +
       `${pct(share)} of production rows (${early}) are dated at or before the last training date, on ${days.size} distinct days` +
       (topDays.length ? ` (most on ${topDays.map((d) => d.date).join(', ')})` : '') +
-      `; ${pct(trainShare)} of training rows are dated inside the production window.`,
-    mitigation: `Re-split by time: train only on rows before ${isoDate(p.min)} minus a gap at least as long as the label delay, and evaluate on later rows; then retrain and re-measure.`,
-    data: { prodShareBeforeTrainEnd: share, prodRows: early, trainShareInProdWindow: trainShare, overlapStart: start, overlapEnd: end, distinctDays: days.size, topDays },
+      `; ${pct(trainShare)} of training rows are dated inside the production window.` +
+      (samePeriod ? ' The production rows lie inside the training window: this looks like one period split at random rather than a later production batch.' : ''),
+    mitigation: samePeriod
+      ? `If this pair is meant to estimate production performance, evaluate on rows dated after the training window instead (re-split by time with a gap); a random split overstates it.`
+      : `Re-split by time: train only on rows before ${isoDate(p.min)} minus a gap at least as long as the label delay, and evaluate on later rows; then retrain and re-measure.`,
+    data: { prodShareBeforeTrainEnd: share, prodRows: early, trainShareInProdWindow: trainShare, overlapStart: start, overlapEnd: end, distinctDays: days.size, topDays, samePeriod },
     target: 'leakage',
   };
 }

@@ -20,6 +20,8 @@ import { factorLabel, nameFactor, UNIT_FACTORS } from './scaleFactors';
 import { impliedUnit, parseUnitColumn, type UnitParse } from './unitStrings';
 
 const PROBS = Array.from({ length: 19 }, (_, i) => (i + 1) * 0.05);
+/** Fewer distinct values among the 19 quantiles than this: the column is too discrete for a scale fit. */
+const MIN_DISTINCT_QUANTILES = 5;
 
 export interface QuantileFit {
   slope: number;
@@ -31,12 +33,13 @@ export interface QuantileFit {
   prodSpread: number;
 }
 
-/** prod ≈ slope·train + intercept on quantiles p05…p95 of sorted present values; null when training is constant there. */
+/** prod ≈ slope·train + intercept on quantiles p05…p95 of sorted present values; null when either side is too discrete. */
 export function quantileFit(trainSorted: Float64Array, prodSorted: Float64Array): QuantileFit | null {
   if (trainSorted.length < 2 || prodSorted.length < 2) return null;
   const x = PROBS.map((p) => quantileSorted(trainSorted, p));
   const y = PROBS.map((p) => quantileSorted(prodSorted, p));
-  if (x[0] === x[x.length - 1]) return null;
+  // A flag or a small count has a handful of quantile values: a line through them says nothing about units.
+  if (new Set(x).size < MIN_DISTINCT_QUANTILES || new Set(y).size < MIN_DISTINCT_QUANTILES) return null;
   const f = linearFit(x, y);
   return { ...f, trainMedian: x[9], prodMedian: y[9], prodSpread: y[y.length - 1] - y[0] };
 }

@@ -21,6 +21,14 @@ function median(a: Float64Array): number | null {
   return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 }
 
+/** Median of all present production values ÷ median of all present training values (null when undefined). */
+function wholeColumnRatio(t: Float64Array, p: Float64Array): number | null {
+  const present = (a: Float64Array) => a.filter((x) => x === x);
+  const mt = median(present(t));
+  const mp = median(present(p));
+  return mt !== null && mp !== null && mt !== 0 && mp / mt > 0 ? mp / mt : null;
+}
+
 function pearson(x: Float64Array, y: Float64Array, n: number): number | null {
   if (n < 3) return null;
   let mx = 0;
@@ -97,7 +105,9 @@ function numericSkew(ctx: AnalysisContext, name: string, t: Float64Array, p: Flo
   // Tightness around the median: a systematic factor (or offset) puts most pairs close to it.
   const band = 10 * o.relativeTolerance;
   let tightR = 0;
-  if (medianRatio !== null) for (let i = 0; i < nr; i++) if (Math.abs(Math.log(ratioArr[i] / medianRatio)) <= Math.log1p(band)) tightR++;
+  // Within ±band of the median ratio, and never wider than a tenth of its own distance from 1 (so 1.02 ± 10 % is not tight).
+  const logBand = medianRatio !== null ? Math.min(Math.log1p(band), Math.max(Math.log1p(o.relativeTolerance), 0.1 * Math.abs(Math.log(medianRatio)))) : 0;
+  if (medianRatio !== null) for (let i = 0; i < nr; i++) if (Math.abs(Math.log(ratioArr[i] / medianRatio)) <= logBand) tightR++;
   let tightD = 0;
   if (medianDiff !== null) for (let i = 0; i < m; i++) if (Math.abs(diffArr[i] - medianDiff) <= band * Math.abs(medianDiff)) tightD++;
   const ratioTightShare = nr ? tightR / nr : 0;
@@ -109,7 +119,12 @@ function numericSkew(ctx: AnalysisContext, name: string, t: Float64Array, p: Flo
   const consistent = direction === 'higher' || direction === 'lower';
   const factorLike = medianRatio !== null && Math.abs(Math.log(medianRatio)) >= Math.log(o.minRatio);
   const explainedByTime = elapsed !== null && Math.abs(elapsed) >= o.elapsedCorrelation;
-  const systematic = consistent && (factorLike || ratioTightShare >= o.tightShare || diffTightShare >= o.tightShare) && !explainedByTime;
+  // A tight but small change (+1 year of age for half the entities) is what time does; a serving bug with a
+  // consistent offset or factor hits (nearly) every entity. So tightness only counts when most pairs differ.
+  const tight = (ratioTightShare >= o.tightShare || diffTightShare >= o.tightShare) && differShare >= o.consistentShare;
+  const systematic = consistent && (factorLike || tight) && !explainedByTime;
+  // Is the whole column scaled the same way? Then it is a unit change visible without the join, not entity skew alone.
+  const columnRatio = factorLike ? wholeColumnRatio(t, p) : null;
   const named = medianRatio !== null && factorLike ? nameFactor(medianRatio, [...WINDOW_FACTORS, ...UNIT_FACTORS], o.ratioNameTolerance) : null;
   return {
     stat: {
@@ -125,6 +140,7 @@ function numericSkew(ctx: AnalysisContext, name: string, t: Float64Array, p: Flo
       nullMismatchShare: (prodNull + trainNull) / compared,
       elapsedCorrelation: elapsed,
       ratioName: named ? `${factorLabel(named.factor)}: ${named.meaning}` : undefined,
+      columnMedianRatio: columnRatio,
     },
     systematic,
     drifting: consistent && !systematic,
@@ -214,6 +230,10 @@ function skewFinding(ctx: AnalysisContext, v: ColumnVerdict, pairs: EntityPairs)
   if (s.transitions?.length) parts[0] += `; commonest changes ${s.transitions.slice(0, 3).map((x) => `${x.from} → ${x.to} (${pct(x.share)})`).join(', ')}`;
   parts[0] += '.';
   if (s.ratioName) parts.push(`The ratio ≈ ${s.ratioName}`);
+  const whole = s.columnMedianRatio;
+  if (whole != null && s.medianRatio !== null && Math.abs(Math.log(whole / s.medianRatio)) <= Math.log1p(10 * o.relativeTolerance)) {
+    parts.push(`The whole production column is scaled the same way (median ×${num(whole)}), so this shows without the join too (see scale_change).`);
+  }
   if (nullSkew) parts.push(`Production has no value in ${pct(v.prodNullShare)} of pairs where training had one.`);
   if (v.drifting) {
     parts.push(
@@ -232,7 +252,9 @@ function skewFinding(ctx: AnalysisContext, v: ColumnVerdict, pairs: EntityPairs)
     title:
       severity === 'info'
         ? `${s.column} changed for the same entities (consistently ${s.direction}), without a skew signature`
-        : s.transitions?.length
+        : nullSkew && !v.systematic
+          ? `${s.column} is missing in production for ${pct(v.prodNullShare)} of entities that had it in training`
+          : s.transitions?.length
           ? `${s.column} is remapped in production for the same entities (${s.transitions[0].from} → ${s.transitions[0].to})`
           : `${s.column} is computed differently in production for the same entities` + (s.medianRatio !== null ? ` (×${num(s.medianRatio)})` : ''),
     evidence: parts.join(' '),

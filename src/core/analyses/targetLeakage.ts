@@ -212,8 +212,10 @@ export function targetLeakageFindings(ctx: AnalysisContext, powers: FeaturePower
     // Two independent signs (power that vanishes in production, a post-outcome name, standing far above the rest)
     // make it critical; one makes it a warning; a standout that keeps its power in production is only noted.
     const lost = dropped === true || vanished;
+    // A post-outcome name on a feature measured to carry (almost) no signal cannot leak much: only noted.
+    const powerless = named && !standout && !lost && p.trainAuc === p.trainAuc && p.trainAuc < o.namedMinAuc;
     if ((standout && lost) || (named && (lost || (standout && dropped === null)))) severity = 'critical';
-    else if ((standout && dropped === null) || named) severity = 'warning';
+    else if (((standout && dropped === null) || named) && !powerless) severity = 'warning';
     else severity = 'info';
     const parts: string[] = [];
     if (p.trainAuc === p.trainAuc) {
@@ -233,7 +235,7 @@ export function targetLeakageFindings(ctx: AnalysisContext, powers: FeaturePower
       parts.push('Production has no usable labels, so the drop cannot be measured.');
     }
     if (vanished) parts.push(`It is null in ${pct(p.prodNullShare!)} of production rows against ${pct(p.trainNullShare)} in training: not available at prediction time.`);
-    if (named) parts.push(`Its name suggests a value recorded after the outcome.`);
+    if (named) parts.push(powerless ? `Its name suggests a value recorded after the outcome, but it carries almost no signal (AUC ${num(p.trainAuc)}).` : `Its name suggests a value recorded after the outcome.`);
     const drift = ctx.report.columns?.find((c) => c.name === p.column)?.drift;
     if (drift && drift.severity === 'ok' && (standout || named)) parts.push(`Its own distribution did not drift (${drift.test} ${num(drift.score)}), which is why drift checks miss it.`);
     findings.push({
@@ -241,8 +243,9 @@ export function targetLeakageFindings(ctx: AnalysisContext, powers: FeaturePower
       type: 'target_leakage',
       severity,
       columns: [p.column],
-      title:
-        severity === 'info'
+      title: powerless
+        ? `${p.column}: the name suggests a post-outcome value, but it carries almost no signal`
+        : severity === 'info'
           ? `${p.column} is a very strong predictor (AUC ${num(p.trainAuc)}) that holds in production`
           : `${p.column} looks like target leakage${p.trainAuc === p.trainAuc ? ` (training AUC ${num(p.trainAuc)}${p.prodAuc !== null ? ` → ${num(p.prodAuc)}` : ''})` : ''}`,
       evidence: parts.join(' '),

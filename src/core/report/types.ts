@@ -347,6 +347,8 @@ export interface SkewColumn {
   transitions?: { from: string; to: string; share: number }[];
   /** A named ratio (`7/30`, `1000`) when the median ratio matches one. */
   ratioName?: string;
+  /** Median of the whole production column ÷ median of the whole training column (computed when the pair ratio is large). */
+  columnMedianRatio?: number | null;
   /** True when this column got an `entity_skew` finding above info. */
   skewed?: boolean;
 }
