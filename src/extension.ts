@@ -96,8 +96,17 @@ export function activate(context: vscode.ExtensionContext): void {
   command('prodgap.exportPostmortem', () => controller.exportPostmortem());
   command('prodgap.openPanel', (arg?: unknown) => controller.focus(asFocus(arg)));
   command('prodgap.checklist.refresh', () => tree.refresh());
-  // Test hook (hidden from the palette): what the panel last received, for e2e assertions.
-  command('prodgap._getPanelState', () => ProdgapPanel.snapshot());
+  // Test hook (hidden from the palette): what the panel last received, for e2e assertions. Returned to
+  // `executeCommand` callers; with `{ writeTo: '/abs/file.json' }` (e.g. from a keybinding in a browser-driven test
+  // profile) it is also written there, since a UI-driven test cannot see a command's return value.
+  command('prodgap._getPanelState', async (arg?: unknown) => {
+    const snapshot = { ...ProdgapPanel.snapshot(), tree: tree.snapshot(), trainingSelection: trainingSelection ?? null };
+    const target = (arg as { writeTo?: unknown } | undefined)?.writeTo;
+    if (typeof target === 'string' && path.isAbsolute(target)) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.file(target), new TextEncoder().encode(JSON.stringify(snapshot, null, 2)));
+    }
+    return snapshot;
+  });
 
   let settingsTimer: NodeJS.Timeout | undefined;
   context.subscriptions.push(

@@ -64,6 +64,11 @@ export class Controller implements vscode.Disposable {
     return this.raw && withUserState(this.raw, this.user);
   }
 
+  /** The report as the worker sent it (identity changes only when a new one arrives). */
+  get rawReport(): Report | null {
+    return this.raw;
+  }
+
   get userState(): UserState {
     return this.user;
   }

@@ -14,6 +14,8 @@ type Node = GroupNode | CheckNode;
 /** What the tree needs from the controller. */
 export interface ChecklistHost {
   readonly report: Report | null;
+  /** The report as last received (same object until a new one arrives), so progress ticks do not rebuild the tree. */
+  readonly rawReport: Report | null;
   readonly userState: UserState;
   readonly onDidChange: vscode.Event<void>;
   setCheck(id: string, checked: boolean): void;
@@ -30,6 +32,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<Node>, vsc
   private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: GroupNode[] = [];
+  private seen: { raw: Report | null; user: UserState | null } = { raw: null, user: null };
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly view: vscode.TreeView<Node>;
 
@@ -44,7 +47,9 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<Node>, vsc
           if (node.kind === 'check') this.host.setCheck(node.id, state === vscode.TreeItemCheckboxState.Checked);
         }
       }),
-      host.onDidChange(() => this.refresh()),
+      host.onDidChange(() => {
+        if (host.rawReport !== this.seen.raw || host.userState !== this.seen.user) this.refresh();
+      }),
     );
   }
 
@@ -88,7 +93,13 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     return item;
   }
 
+  /** For the test hook: the tree as shown (groups, items, status, tick). */
+  snapshot(): { group: string; items: { id: string; status: CheckStatus; checked: boolean; note: string }[] }[] {
+    return this.roots.map((g) => ({ group: g.group, items: g.children.map((c) => ({ id: c.id, status: c.status, checked: c.checked, note: c.note })) }));
+  }
+
   private rebuild(): void {
+    this.seen = { raw: this.host.rawReport, user: this.host.userState };
     this.roots = checklistModel(this.host.report, this.host.userState);
     const fails = this.roots.reduce((n, g) => n + g.children.filter((c) => c.status === 'fail' && !c.checked).length, 0);
     if (this.view) this.view.badge = fails ? { value: fails, tooltip: `${fails} failing checks not ticked yet` } : undefined;
