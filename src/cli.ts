@@ -159,7 +159,7 @@ async function main(): Promise<number> {
     if (charts.length) mkdirSync(chartDir, { recursive: true });
     for (const c of charts) writeFileSync(join(chartDir, c.name), c.svg);
     const rel = relative(dirname(args.markdown), chartDir).split('\\').join('/');
-    writeFileSync(args.markdown, renderPostmortem(report, { charts: charts.map((c) => ({ name: c.name, path: `${rel}/${c.name}`, title: c.title })) }));
+    writeFileSync(args.markdown, renderPostmortem(report, { charts: charts.map((c) => ({ name: c.name, path: `${rel}/${c.name}`, title: c.title, id: c.id, summary: c.summary })) }));
   }
   if (!args.quiet) printSummary(report);
   if (args.failOn) {

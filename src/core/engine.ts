@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { readTable } from './io/readTable';
-import { profileColumn } from './io/profile';
+import { profileColumn } from './io/profileBuild';
 import type { Table } from './io/table';
 import type { AnalysisOptions } from './options';
 import type { ColumnReport, Finding, Report, Roles } from './report/types';
@@ -78,7 +78,7 @@ async function readCached(path: string, options: AnalysisOptions, onBytes: (f: n
   }
   const hit = key ? tableCache.get(key) : undefined;
   if (hit) return hit;
-  const table = await readTable(path, { ...options.read, onProgress: (b, t) => onBytes(t > 0 ? b / t : 0), isCancelled });
+  const table = await readTable(path, { ...options.read, onProgress: (b: number, t: number) => onBytes(t > 0 ? b / t : 0), isCancelled });
   if (key) {
     tableCache.set(key, table);
     while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);

@@ -9,6 +9,7 @@ import type { RoleGuess, Roles } from '../report/types';
 const LABEL_NAMES = /^(label|target|y|class|outcome|is_?fraud|fraud|churn(ed)?|default(ed)?|bad|converted|survived|response)$/i;
 const LABEL_HINT = /(^|_)(label|target|outcome)($|_)/i;
 const PRED_NAMES = /(^|_)(pred(iction)?s?|score|proba(bility)?|y_?hat|model_?output|p_?hat)($|_)/i;
+const EXACT_PRED_NAMES = /^(pred(iction)?s?|y_?pred|y_?hat|predicted(_\w+)?|model_?(score|output)|score|proba(bility)?)$/i;
 const TIME_NAMES = /(^|_)(date|time|timestamp|ts|datetime|event_?time|created(_at)?|day)($|_)/i;
 const ID_NAMES = /(^|_)(id|uuid|guid|key)$/i;
 
@@ -74,8 +75,9 @@ export function guessRoles(train: Table, prod: Table, overrides: Partial<Roles> 
   }
   const cleared = (r: keyof Roles) => reasons[r] === 'cleared by user';
   if (!cleared('prediction')) {
-    pick('prediction', cols.find((c) => PRED_NAMES.test(c.name) && isNumeric(c)), 'name looks like a prediction or score');
-    pick('prediction', cols.find((c) => PRED_NAMES.test(c.name)), 'name looks like a prediction');
+    // `credit_score` is a feature, `default_score` a model output: prefer names whose values are probabilities.
+    pick('prediction', cols.find((c) => PRED_NAMES.test(c.name) && isUnitScore(c)), 'name looks like a score and values are probabilities');
+    pick('prediction', cols.find((c) => EXACT_PRED_NAMES.test(c.name)), 'name looks like a prediction');
   }
   if (!cleared('label')) {
     pick('label', cols.find((c) => LABEL_NAMES.test(c.name)), 'name looks like a label');

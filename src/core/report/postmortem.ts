@@ -11,6 +11,10 @@ export interface PostmortemChart {
   /** Link target relative to the markdown file (defaults to `name`). */
   path?: string;
   title?: string;
+  /** The chart's id: its note is keyed `chart:<id>`. */
+  id?: string;
+  /** A text summary shown under the image (what the chart says, for readers without images). */
+  summary?: string;
 }
 
 export interface PostmortemOptions {
@@ -215,7 +219,13 @@ export function renderPostmortem(r: Report, opts: PostmortemOptions = {}): strin
 
   if (opts.charts?.length) {
     out.push('## Charts\n');
-    for (const c of opts.charts) out.push(`![${md(c.title ?? c.name)}](${encodeURI(c.path ?? c.name)})${noteFor(opts, `chart:${c.name.replace(/\.svg$/, '')}`)}\n`);
+    for (const c of opts.charts) {
+      out.push(`### ${md(c.title ?? c.name)}\n`);
+      out.push(`![${md(c.title ?? c.name)}](${encodeURI(c.path ?? c.name)})\n`);
+      if (c.summary) out.push(`${md(c.summary)}\n`);
+      const n = noteFor(opts, `chart:${c.id ?? c.name.replace(/\.svg$/, '')}`);
+      if (n) out.push(n.trim() + '\n');
+    }
   }
 
   out.push('## How to catch it earlier next time\n');
