@@ -51,7 +51,7 @@ const RULES: Rule[] = [
   {
     kind: 'schema_change',
     title: (c) => `Schema change: ${list(c)}`,
-    support: { renamed_column: 0.85, missing_column: 0.8, type_change: 0.55, extra_column: 0.1, column_order: 0.1 },
+    support: { renamed_column: 0.95, missing_column: 0.9, type_change: 0.55, extra_column: 0.1, column_order: 0.1 },
     against: {},
     confirm: () => 'Compare the serving request schema (names, types, order) with the training schema.',
     mitigation: (c) => `Restore the training names and types for ${list(c)} in the serving pipeline (or map them), and add a schema check at deploy time.`,
@@ -139,6 +139,8 @@ export function diagnose(r: Report): Hypothesis[] {
         if (!w) continue;
         // Drift of a column another cause explains is that cause's evidence, not genuine covariate shift.
         if (rule.kind === 'covariate_shift' && f.columns.length === 1 && explained.has(f.columns[0])) continue;
+        // A segment cut on a column another cause explains (a ×1000 column's bins) restates that cause.
+        if (rule.kind === 'population_change' && f.type !== 'new_category' && f.columns.some((c) => explained.has(c))) continue;
         if (rule.kind === 'pipeline_skew' && f.type === 'null_spike' && f.columns.includes(r.roles.label ?? '\u0000')) continue;
         supporting.push(f);
         contributions.push(w * SEVERITY_WEIGHT[f.severity]);

@@ -34,7 +34,8 @@ test('planted: genuine drift in credit_score', () => {
 test('planted: unit change ×1000 in loan_amount', () => {
   const f = has('scale_change', 'loan_amount');
   assert.equal(f.severity, 'critical');
-  assert.match(f.evidence, /1000|×\s?1,?000|1e3/);
+  assert.match(`${f.title} ${f.evidence}`, /unit factor 1000/);
+  assert.equal((f.data as { factor: number }).factor, 1000);
 });
 
 test('planted: account_balance renamed to acct_balance', () => {
