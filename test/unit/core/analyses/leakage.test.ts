@@ -270,3 +270,13 @@ test('50k rows: runs and finds nothing on an honest random split (speed checked 
   const r = analyzeLeakage(ctx);
   assert.ok(r.findings.every((f) => f.severity === 'info'));
 });
+
+test('control: a random split of one period with a time role gives only an info time_overlap ("a random split?")', () => {
+  const d = dataset(4000, 17);
+  const { a, b } = randomSplit(4000, 18);
+  const r = analyzeLeakage(contextFor(tableFrom('t', pick(d, a)), tableFrom('p', pick(d, b)), { label: 'label', id: 'id', time: 't' }));
+  assert.deepEqual(r.findings.filter((f) => f.severity !== 'info').map((f) => f.id), []);
+  const f = byType(r.findings, 'time_overlap')[0];
+  assert.equal(f.severity, 'info');
+  assert.match(f.title, /same period/);
+});

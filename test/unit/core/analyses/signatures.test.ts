@@ -159,3 +159,14 @@ test('mixed convertible units are converted to the commonest one', () => {
   assert.equal(p.units[0].unit, 'min');
   assert.equal(parseUnitColumn(columnFrom('c', ['red', 'blue', '3 kg']) as StringColumn, 0.9), null);
 });
+
+test('control: a 0/1 flag or a small count whose rate changes inside a segment is not a scale change', () => {
+  const n = 6000;
+  const region = draw(n, 25, (r) => Math.floor(r() * 4)).map((k) => ['n', 's', 'e', 'w'][k]);
+  const flag = draw(n, 26, (r) => (r() < 0.2 ? 1 : 0));
+  const count = draw(n, 27, (r) => Math.floor(r() * 3));
+  const pFlag = draw(n, 28, (r) => (r() < 0.2 ? 1 : 0)).map((x, i) => (region[i] === 'w' ? 0 : x));
+  const pCount = draw(n, 29, (r) => Math.floor(r() * 3)).map((x, i) => (region[i] === 'w' ? x * 3 : x));
+  const r = analyzeSignatures(contextFor(tableFrom('t', { region, flag, count }), tableFrom('p', { region, flag: pFlag, count: pCount })));
+  assert.deepEqual(r.findings, []);
+});

@@ -154,3 +154,41 @@ test('control: identical copies are not skew', () => {
   assert.deepEqual(r.findings, []);
   assert.ok(r.section!.columns.every((c) => c.direction === 'same' && c.differShare === 0));
 });
+
+test('control: +1 for half of the entities (age in a later snapshot) is not skew; +30 for every entity is', () => {
+  const rng = mulberry32(5);
+  const n = 1000;
+  const train = { id: [] as number[], age: [] as number[], tenure: [] as number[] };
+  const prod = { id: [] as number[], age: [] as number[], tenure: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    const age = 20 + Math.floor(50 * rng());
+    const tenure = 100 + Math.floor(1000 * rng());
+    train.id.push(i);
+    train.age.push(age);
+    train.tenure.push(tenure);
+    prod.id.push(i);
+    prod.age.push(age + (rng() < 0.5 ? 1 : 0));
+    prod.tenure.push(tenure + 30); // a serving job that counts from another reference date: every entity +30
+  }
+  const r = analyzeSkew(contextFor(tableFrom('t', train), tableFrom('p', prod), { id: 'id' }));
+  const by = new Map(r.findings.map((f) => [f.columns[0], f]));
+  assert.equal(by.get('age')?.severity ?? 'info', 'info');
+  assert.equal(by.get('tenure')?.severity, 'critical');
+  assert.equal(r.section!.columns.find((c) => c.column === 'tenure')!.medianDiff, 30);
+});
+
+test('a unit change seen through the join says that the whole column is scaled too', () => {
+  const rng = mulberry32(6);
+  const train = { id: [] as number[], amount: [] as number[] };
+  const prod = { id: [] as number[], amount: [] as number[] };
+  for (let i = 0; i < 500; i++) {
+    const x = 1 + 99 * rng();
+    train.id.push(i);
+    train.amount.push(x);
+    prod.id.push(i);
+    prod.amount.push(x * 1000);
+  }
+  const r = analyzeSkew(contextFor(tableFrom('t', train), tableFrom('p', prod), { id: 'id' }));
+  assert.match(r.findings[0].evidence, /whole production column is scaled the same way/);
+  assert.match(r.findings[0].evidence, /≈ 1000: grams where training had kilograms/);
+});
