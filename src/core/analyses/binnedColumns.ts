@@ -231,14 +231,10 @@ export function binCategorical(name: string, train: Column | null, prod: Column 
 export function binColumn(name: string, train: Column | null, prod: Column | null, o: BinOptions): BinnedColumn | null {
   const c = train ?? prod;
   if (!c) return null;
-  if (c.kind === 'numeric') {
-    return binNumeric(name, train && isNumeric(train) ? train : null, prod && isNumeric(prod) ? prod : null, o);
-  }
-  if (c.kind === 'categorical' || c.kind === 'boolean') {
-    // A type change between files (numeric in one, text in the other) is the schema analysis's finding, not ours.
-    if ((train && train.kind !== c.kind) || (prod && prod.kind !== c.kind)) return null;
-    return binCategorical(name, train, prod, o);
-  }
+  // A type change between files (numeric in one, text in the other) is the schema analysis's finding, not ours.
+  if (train && prod && train.kind !== prod.kind) return null;
+  if (c.kind === 'numeric') return binNumeric(name, train as NumericColumn | null, prod as NumericColumn | null, o);
+  if (c.kind === 'categorical' || c.kind === 'boolean') return binCategorical(name, train, prod, o);
   return null; // datetime, text and id columns are not segments
 }
 

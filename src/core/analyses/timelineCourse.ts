@@ -77,6 +77,20 @@ function meanSeries(f: FileWindows, key: string, minRows: number): { x: number[]
   return { x, y, w };
 }
 
+/** Null rate per window; null when the feature has no null in any usable window (nothing to classify). */
+function nullSeries(f: FileWindows, nulls: Float64Array, minRows: number): { x: number[]; y: number[]; w: number[] } | null {
+  const x: number[] = [], y: number[] = [], w: number[] = [];
+  let any = false;
+  for (let i = 0; i < nulls.length; i++) {
+    if (f.rows[i] < minRows) continue;
+    x.push(i);
+    y.push(nulls[i] / f.rows[i]);
+    w.push(f.rows[i]);
+    if (nulls[i] > 0) any = true;
+  }
+  return any ? { x, y, w } : null;
+}
+
 /** Share per window of the category whose share varies most across windows (weighted by rows). */
 function shareSeries(f: FileWindows, b: BinnedColumn, minRows: number): { x: number[]; y: number[]; w: number[]; category: string } | null {
   const counts = f.bins.get(b.name);
@@ -149,6 +163,10 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
     const s = shareSeries(f, b, o.minWindowRows);
     if (s) series.push({ column: b.name, series: 'share', ...s, minEffect: ctx.options.segments.shiftWarning, fmt: fmtShare, label: `share of ${b.name}=${s.category}` });
   }
+  for (const [name, nulls] of f.nulls) {
+    const s = nullSeries(f, nulls, o.minWindowRows);
+    if (s) series.push({ column: name, series: 'nullRate', ...s, minEffect: ctx.options.quality.nullSpikeWarning, fmt: fmtShare, label: `null rate of ${name}` });
+  }
   const pred = ctx.roles.prediction ? ctx.shared.find((p) => p.name === ctx.roles.prediction) : undefined;
   if (pred && pred.train.kind === 'numeric' && f.sums.has('\u0000prediction')) {
     const sd = trainStd(pred.train as NumericColumn);
@@ -172,7 +190,7 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
   for (const raw of series) {
     const s = regroup(raw, group);
     const course = classifyCourse(s.x, s.y, s.w, { ...courseOpts, minEffect: s.minEffect });
-    const b = binnedByName.get(s.column);
+    const b = s.series === 'mean' || s.series === 'share' ? binnedByName.get(s.column) : undefined;
     const drifting = b ? maxWindowPsi(f, b, input.reference.get(s.column), o.minWindowRows, ctx.options.drift.epsilon) >= o.windowPsi : false;
     if (course.pattern === 'none' && !drifting && s.series !== 'metric') continue;
     const p = describePattern(s, course, bounds, unit, f.file);
@@ -263,6 +281,9 @@ function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boo
     const scale = metric === 'accuracy' || !(s.minEffect > 0) ? 1 : s.minEffect / perf.dropWarning;
     const rel = size / scale;
     severity = c.pattern === 'seasonal' ? (rel >= perf.dropCritical ? 'warning' : 'info') : rel >= perf.dropCritical ? 'critical' : rel >= perf.dropWarning ? 'warning' : 'info';
+  } else if (s.series === 'nullRate') {
+    const q = ctx.options.quality;
+    severity = c.pattern === 'seasonal' ? 'info' : c.amplitude >= q.nullSpikeCritical ? 'critical' : 'warning';
   } else {
     severity = c.pattern === 'seasonal' ? 'info' : drifting ? 'critical' : 'warning';
   }
@@ -283,7 +304,7 @@ function patternFinding(s: SeriesInput, c: Course, p: TimePattern, drifting: boo
         ? `The change is a trend that will continue: schedule retraining on a recent rolling window, and monitor ${isMetric ? 'the metric' : s.column} per window with an alert threshold rather than comparing whole files.`
         : `Train on at least one full cycle (${p.period} ${unit}s) and compare like with like: judge production against the same phase of the cycle (same weekday or month) in training, not the whole-file average; add a seasonal feature if the model lacks one.`;
   return {
-    id: findingId('temporal_pattern', columns, isMetric ? `metric:${c.pattern}` : c.pattern),
+    id: findingId('temporal_pattern', columns, isMetric ? `metric:${c.pattern}` : s.series === 'nullRate' ? `nulls:${c.pattern}` : c.pattern),
     type: 'temporal_pattern',
     severity,
     columns,

@@ -269,8 +269,9 @@ export interface TimePattern {
   /** Sudden: start of the first window after the step. */
   changeAt?: string;
   detail: string;
-  /** Which per-window series was classified: a feature's mean, a category's share, the metric, the prediction mean. */
-  series?: 'mean' | 'share' | 'metric' | 'prediction';
+  /** Which per-window series was classified: a feature's mean, a category's share, a feature's null rate, the
+   * metric, the prediction mean. */
+  series?: 'mean' | 'share' | 'nullRate' | 'metric' | 'prediction';
   /** Size of the change in the series' units (step height, trend over the span, seasonal peak to trough). */
   amplitude?: number;
   /** Seasonal: period in windows. */

@@ -11,6 +11,8 @@ const t0 = Date.UTC(2024, 0, 1); // a Monday
 const prodStart = Date.UTC(2024, 6, 1); // a Monday: week 26 of the union range
 const lateStart = Date.UTC(2024, 10, 4); // a Monday, 8 weeks before the end
 const metricStep = Date.UTC(2024, 8, 30); // a Monday, 13 weeks into production
+const channelStep = Date.UTC(2024, 7, 26); // a Monday, 8 weeks into production
+const nullStep = Date.UTC(2024, 9, 14); // a Monday, 15 weeks into production
 
 type Rng = () => number;
 const normal = (rng: Rng) => {
@@ -20,12 +22,13 @@ const normal = (rng: Rng) => {
 
 /**
  * Rows at uniform times in [from, to). With `planted`, production carries: `late` doubled from lateStart,
- * `trend` rising 0 → 1.5 std across production, `season` a sine of period 6 weeks, accuracy 85% → 70% at metricStep.
+ * `trend` rising 0 → 1.5 std across production, `season` a sine of period 6 weeks, accuracy 85% → 70% at metricStep,
+ * channel=web 30% → 70% at channelStep, `income` null 5% → 35% at nullStep (5% null throughout otherwise).
  */
 function file(path: string, from: number, to: number, rows: number, planted: boolean, seed: number, withTime = true) {
   const rng = mulberry32(seed);
   const at: Date[] = [], stable: number[] = [], late: number[] = [], trend: number[] = [], season: number[] = [], region: string[] = [];
-  const label: number[] = [], pred: number[] = [];
+  const label: number[] = [], pred: number[] = [], channel: string[] = [], income: (number | null)[] = [];
   for (let i = 0; i < rows; i++) {
     const t = from + Math.floor(rng() * (to - from));
     const frac = (t - from) / (to - from);
@@ -37,12 +40,14 @@ function file(path: string, from: number, to: number, rows: number, planted: boo
     trend.push(normal(rng) + (planted ? 1.5 * frac : 0));
     season.push(5 + normal(rng) + (planted ? 2 * Math.sin((2 * Math.PI * week) / 6) : 0));
     region.push(rng() < 0.5 ? 'EU' : 'US');
+    channel.push(rng() < (planted && t >= channelStep ? 0.7 : 0.3) ? 'web' : rng() < 0.5 ? 'app' : 'store');
+    income.push(rng() < (planted && t >= nullStep ? 0.35 : 0.05) ? null : 40 + 10 * normal(rng));
     const y = rng() < 0.5 ? 1 : 0;
     const acc = planted && t >= metricStep ? 0.7 : 0.85;
     label.push(y);
     pred.push(rng() < acc ? y : 1 - y);
   }
-  const data: Record<string, number[] | string[] | Date[]> = { stable, late, trend, season, region, label, pred };
+  const data: Record<string, (number | null)[] | string[] | Date[]> = { stable, late, trend, season, region, channel, income, label, pred };
   if (withTime) data.at = at;
   return tableFrom(path, data);
 }
@@ -74,6 +79,16 @@ test('planted step, late doubling, trend, season and a metric step are each foun
   assert.equal(metric.pattern, 'sudden', metric.detail);
   assert.ok(Math.abs(Date.parse(metric.changeAt!) - metricStep) <= week, metric.changeAt);
   assert.equal(byCol.get('stable'), undefined, 'a stable feature has no pattern');
+  const channel = byCol.get('channel')!;
+  assert.equal(channel.pattern, 'sudden', channel.detail);
+  assert.equal(channel.series, 'share');
+  assert.match(channel.detail, /share of channel=web/i);
+  assert.ok(Math.abs(Date.parse(channel.changeAt!) - channelStep) <= week, channel.changeAt);
+  const nulls = section.patterns.find((p) => p.column === 'income' && p.series === 'nullRate')!;
+  assert.equal(nulls.pattern, 'sudden', nulls.detail);
+  assert.ok(Math.abs(Date.parse(nulls.changeAt!) - nullStep) <= week, nulls.changeAt);
+  assert.equal(findings.find((f) => f.id === 'temporal_pattern:income:nulls:sudden')?.severity, 'critical');
+  assert.equal(section.patterns.find((p) => p.column === 'income' && p.series === 'mean'), undefined);
   // The late doubling drifts its last windows far beyond the window threshold: critical.
   const lateFinding = findings.find((f) => f.id === 'temporal_pattern:late:sudden')!;
   assert.equal(lateFinding.severity, 'critical');
