@@ -340,7 +340,8 @@ function finishNumbers(name: string, sink: NumericSink, rows: number, options: R
 function finishStrings(name: string, sink: StringSink, rows: number, options: ReadOptions): Column {
   const old = sink.codes;
   const codes = new Int32Array(rows);
-  const remap = new Int32Array(sink.dictionary.length).fill(-1);
+  const all = sink.interner.strings;
+  const remap = new Int32Array(all.length).fill(-1);
   const dictionary: string[] = [];
   for (let i = 0; i < rows; i++) {
     const c = old[i];
@@ -351,7 +352,7 @@ function finishStrings(name: string, sink: StringSink, rows: number, options: Re
     let m = remap[c];
     if (m < 0) {
       m = remap[c] = dictionary.length;
-      dictionary.push(sink.dictionary[c]);
+      dictionary.push(all[c]);
     }
     codes[i] = m;
   }

@@ -9,6 +9,7 @@
  * warning naming the column and its type.
  */
 import { DataType, DateUnit, Precision, TimeUnit, util, type Data, type Vector } from 'apache-arrow';
+import { ByteInterner } from './byteInterner';
 
 /** Distinct output slot per batch row, or −1 when the sampler dropped the row. */
 export type SlotMap = Int32Array;
@@ -30,8 +31,8 @@ export interface StringSink {
   kind: 'string';
   sourceType: string;
   codes: Int32Array;
-  dictionary: string[];
-  index: Map<string, number>;
+  /** Distinct values by their UTF-8 bytes (a repeated value costs a hash, not a string decode); `.strings` by code. */
+  interner: ByteInterner;
   decode(data: Data, out: Int32Array): void;
 }
 
@@ -105,22 +106,10 @@ function stringSink(sourceType: string, decode: (s: StringSink, d: Data, out: In
     kind: 'string',
     sourceType,
     codes: new Int32Array(0),
-    dictionary: [],
-    index: new Map(),
+    interner: new ByteInterner('utf8'),
     decode: (d, out) => decode(sink, d, out),
   };
   return sink;
-}
-
-/** Code of `s` in the sink's dictionary, adding it on first sight. */
-function intern(sink: StringSink, s: string): number {
-  let c = sink.index.get(s);
-  if (c === undefined) {
-    c = sink.dictionary.length;
-    sink.dictionary.push(s);
-    sink.index.set(s, c);
-  }
-  return c;
 }
 
 function decodeDirect(d: Data, out: Float64Array): void {
@@ -193,32 +182,22 @@ function decodeBool(d: Data, out: Float64Array): void {
   }
 }
 
-function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i] > 127) return false;
-  return true;
+/** Value offsets as plain numbers: large_string offsets are int64, read as 32-bit halves (no BigInt per row). */
+function offsetsOf(d: Data): ArrayLike<number> {
+  const o = d.valueOffsets as Int32Array | BigInt64Array;
+  if (!(o instanceof BigInt64Array)) return o;
+  const n = d.length + 1;
+  const w = new Int32Array(o.buffer, o.byteOffset, n * 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = w[2 * i + 1] * TWO32 + (w[2 * i] >>> 0);
+  return out;
 }
 
 function decodeUtf8(sink: StringSink, d: Data, out: Int32Array): void {
-  const offsets = d.valueOffsets as Int32Array | BigInt64Array;
+  const offsets = offsetsOf(d);
   const bytes = d.values as Uint8Array;
-  const n = d.length;
-  const start = Number(offsets[0]);
-  const end = Number(offsets[n]);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = (i: number): number => Number(offsets[i]);
-  if (isAscii(bytes, start, end)) {
-    // One decode per batch; rows are substrings of it (byte offsets equal character offsets in ASCII). New
-    // dictionary entries are fresh copies so the dictionary does not pin every batch's text in memory.
-    const whole = buf.toString('latin1', 0, end);
-    for (let i = 0; i < n; i++) {
-      const a = at(i);
-      const b = at(i + 1);
-      const c = sink.index.get(whole.substring(a, b));
-      out[i] = c !== undefined ? c : intern(sink, buf.toString('latin1', a, b));
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) out[i] = intern(sink, buf.toString('utf8', at(i), at(i + 1)));
+  const interner = sink.interner;
+  for (let i = 0; i < d.length; i++) out[i] = interner.intern(bytes, offsets[i], offsets[i + 1]);
 }
 
 /** Arrow dictionary indices → this sink's codes, through a per-dictionary lookup table built once. */
@@ -233,7 +212,7 @@ function decodeDictionary(sink: StringSink, d: Data, out: Int32Array, cache: Wea
     lookup = new Int32Array(dict.length);
     for (let j = 0; j < dict.length; j++) {
       const v: unknown = dict.get(j);
-      lookup[j] = v === null || v === undefined || (typeof v === 'number' && v !== v) ? -1 : intern(sink, String(v));
+      lookup[j] = v === null || v === undefined || (typeof v === 'number' && v !== v) ? -1 : sink.interner.internString(String(v));
     }
     cache.set(dict, lookup);
   }

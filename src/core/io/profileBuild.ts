@@ -171,17 +171,32 @@ function categoryProfile(col: StringColumn, o: ProfileOptions): { categories: Ca
     if (c < 0) nulls++;
     else counts[c]++;
   }
-  const entries: [string, number][] = [];
-  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) entries.push([col.dictionary[c], counts[c]]);
-  // Two dictionary codes may hold the same text (a reader that did not dedupe); fold them.
-  const folded = foldEntries(entries);
-  return { categories: categoriesFrom(folded, folded.length, false, o), nulls };
+  // Dictionaries hold distinct values (table.ts), so codes with a count are the distinct values present.
+  let cardinality = 0;
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) cardinality++;
+  const kept = mostFrequent(counts, cardinality, o.maxTracked);
+  const entries: [string, number][] = Array.from(kept, (c) => [col.dictionary[c], counts[c]]);
+  return { categories: categoriesFrom(entries, cardinality, cardinality > o.maxTracked, o), nulls };
 }
 
-function foldEntries(entries: [string, number][]): [string, number][] {
-  const m = new Map<string, number>();
-  for (const [v, n] of entries) m.set(v, (m.get(v) ?? 0) + n);
-  return m.size === entries.length ? entries : [...m];
+/**
+ * Codes of the `limit` most frequent values without sorting them all (an id column has millions): the count
+ * threshold comes from a typed sort of the counts, then codes at or above it are taken in code order.
+ */
+function mostFrequent(counts: Float64Array, present: number, limit: number): Int32Array {
+  let threshold = 1;
+  if (present > limit) {
+    const nonZero = new Float64Array(present);
+    let k = 0;
+    for (let c = 0; c < counts.length; c++) if (counts[c] > 0) nonZero[k++] = counts[c];
+    nonZero.sort();
+    threshold = nonZero[present - limit];
+  }
+  const out = new Int32Array(Math.min(present, limit));
+  let o = 0;
+  for (let c = 0; c < counts.length && o < out.length; c++) if (counts[c] > threshold) out[o++] = c;
+  for (let c = 0; c < counts.length && o < out.length; c++) if (counts[c] === threshold) out[o++] = c;
+  return out;
 }
 
 /** Sorted by count (desc), then value, so the result does not depend on the order values were met. */
@@ -189,7 +204,8 @@ function byCount(x: [string, number], y: [string, number]): number {
   return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
 }
 
-function categoriesFrom(entries: [string, number][], cardinality: number, truncatedBefore: boolean, o: ProfileOptions): CategoryProfile {
+/** `entries` already cut to at most `maxTracked` (or cut here); `truncated` when values were dropped. */
+function categoriesFrom(entries: [string, number][], cardinality: number, truncated: boolean, o: ProfileOptions): CategoryProfile {
   entries.sort(byCount);
   const kept = entries.length > o.maxTracked ? entries.slice(0, o.maxTracked) : entries;
   // A null-prototype object: category texts such as "__proto__" or "constructor" stay ordinary keys.
@@ -199,7 +215,7 @@ function categoriesFrom(entries: [string, number][], cardinality: number, trunca
     cardinality,
     top: kept.slice(0, o.topK).map(([value, count]) => ({ value, count })),
     counts,
-    truncated: truncatedBefore || entries.length > o.maxTracked,
+    truncated: truncated || entries.length > o.maxTracked,
   };
 }
 
