@@ -36,6 +36,11 @@ function moments(c: NumericColumn): { min: number; max: number; mean: number; st
   return { min, max, mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, n };
 }
 
+function isZeroOne(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i] && v[i] !== 0 && v[i] !== 1) return false;
+  return true;
+}
+
 function distinct(c: NumericColumn | StringColumn): number {
   if (isNumeric(c)) {
     const s = new Set<number>();
@@ -49,6 +54,7 @@ export function analyzeQuality(ctx: AnalysisContext): AnalysisResult<QualitySect
   const q = ctx.options.quality;
   const findings: Finding[] = [];
   const oodRow = new Uint8Array(ctx.prod.rows);
+  const trainOodRow = new Uint8Array(ctx.train.rows);
   let oodColumns = 0;
   for (const pair of ctx.shared) {
     const { name, train, prod } = pair;
@@ -92,17 +98,25 @@ export function analyzeQuality(ctx: AnalysisContext): AnalysisResult<QualitySect
       const lo = t.mean - q.oodK * t.std;
       const hi = t.mean + q.oodK * t.std;
       let anyOod = false;
+      // A 0/1 flag with few ones puts every 1 several std from the mean: std distance means nothing there.
+      const zeroOne = isZeroOne(train.values);
       for (let i = 0; i < p.length; i++) {
         const x = p[i];
         if (x !== x) continue;
         present++;
         if (x < t.min || x > t.max) outside++;
-        if (t.std > 0 && (x < lo || x > hi)) {
+        if (t.std > 0 && !zeroOne && (x < lo || x > hi)) {
           oodRow[i] = 1;
           anyOod = true;
         }
       }
       if (anyOod) oodColumns++;
+      // The same rule on training rows: heavy-tailed features put some training rows beyond k std too, and only the
+      // excess over that baseline says production left the training distribution.
+      if (t.std > 0 && !isZeroOne(train.values)) {
+        const tv = train.values;
+        for (let i = 0; i < tv.length; i++) if (tv[i] < lo || tv[i] > hi) trainOodRow[i] = 1;
+      }
       const share = present === 0 ? 0 : outside / present;
       const sev = grade(share, q.outOfRangeWarning, q.outOfRangeCritical);
       if (sev) {
@@ -155,7 +169,10 @@ export function analyzeQuality(ctx: AnalysisContext): AnalysisResult<QualitySect
   let oodRows = 0;
   for (let i = 0; i < oodRow.length; i++) oodRows += oodRow[i];
   const oodRowShare = ctx.prod.rows === 0 ? 0 : oodRows / ctx.prod.rows;
-  const sev = grade(oodRowShare, q.outOfRangeWarning, q.outOfRangeCritical);
+  let trainOodRows = 0;
+  for (let i = 0; i < trainOodRow.length; i++) trainOodRows += trainOodRow[i];
+  const trainOodShare = ctx.train.rows === 0 ? 0 : trainOodRows / ctx.train.rows;
+  const sev = grade(oodRowShare - trainOodShare, q.outOfRangeWarning, q.outOfRangeCritical);
   if (sev) {
     findings.push({
       id: findingId('ood_rows', []),
@@ -163,11 +180,11 @@ export function analyzeQuality(ctx: AnalysisContext): AnalysisResult<QualitySect
       severity: sev,
       columns: [],
       title: `${pct(oodRowShare)} of production rows have a feature beyond ${q.oodK} training std`,
-      evidence: `${oodRows} of ${ctx.prod.rows} production rows have at least one numeric feature more than ${q.oodK} standard deviations from its training mean (${oodColumns} features contribute).`,
+      evidence: `${oodRows} of ${ctx.prod.rows} production rows have at least one numeric feature more than ${q.oodK} standard deviations from its training mean (${oodColumns} features contribute); by the same rule ${pct(trainOodShare)} of training rows are that far out.`,
       mitigation: 'Look at these rows first: they are where the model extrapolates. The drift table names the features responsible.',
-      data: { share: oodRowShare, rows: oodRows },
+      data: { share: oodRowShare, rows: oodRows, trainShare: trainOodShare },
       target: 'drift',
     });
   }
-  return { section: { oodRowShare, oodK: q.oodK }, findings };
+  return { section: { oodRowShare, trainOodRowShare: trainOodShare, oodK: q.oodK }, findings };
 }
