@@ -4,6 +4,7 @@
 //
 //   node scripts/previewWebview.mjs [--report report.json] [--screenshot] [--tabs overview,drift] [--feature age]
 //                                   [--themes dark,light,hc] [--width 1200] [--height 1600]
+//                                   [--do 'click:city drifted;key:ArrowDown;key:Enter']  (replayed actions)
 //
 // Without --report it uses the hand-built sample report (test/unit/core/report/sampleReport.ts), which carries a
 // column named `<img src=x onerror=alert(1)>` and a category `<script>alert(1)</script>`.
@@ -25,6 +26,7 @@ const out = resolve(root, arg('out', 'dist/preview'));
 const themes = arg('themes', 'dark,light').split(',');
 const tabs = arg('tabs', 'overview,drift').split(',');
 const feature = arg('feature', '');
+const actions = arg('do', '');
 const width = Number(arg('width', '1200'));
 const height = Number(arg('height', '1600'));
 
@@ -97,13 +99,15 @@ if (process.argv.includes('--screenshot')) {
     });
   for (const theme of themes) {
     for (const tab of tabs) {
-      const url = `http://127.0.0.1:${port}/${theme}.html?tab=${tab}${feature ? `&feature=${encodeURIComponent(feature)}` : ''}`;
+      const url = `http://127.0.0.1:${port}/${theme}.html?tab=${tab}${feature ? `&feature=${encodeURIComponent(feature)}` : ''}${actions ? `&do=${encodeURIComponent(actions)}` : ''}`;
       const png = join(out, `${theme}-${tab}.png`);
       await run([`--screenshot=${png}`, url]);
       const dom = await run(['--dump-dom', url]);
       const m = /data-csp-violations="(\d+)"/.exec(dom.stdout);
       const last = /data-csp-last="([^"]*)"/.exec(dom.stdout);
+      const posted = /data-posted="([^"]*)"/.exec(dom.stdout);
       console.log(`${png}: CSP violations ${m ? m[1] : '?'}${last ? ` (last: ${last[1]})` : ''}`);
+      if (posted) console.log(`  posted: ${posted[1]}`);
     }
   }
   server.close();

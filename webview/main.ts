@@ -94,11 +94,11 @@ function onTabSelect(e: Event): void {
   if (TABS[i] && TABS[i] !== ui.tab) showTab(TABS[i]);
 }
 
-function showTab(tab: Tab): void {
+function showTab(tab: Tab, after?: () => void): void {
   ui.tab = tab;
   saveUi();
   if (tabs.selectedIndex !== TABS.indexOf(tab)) tabs.selectedIndex = TABS.indexOf(tab);
-  renderActiveTab();
+  renderActiveTab(after);
 }
 
 /** Small counters on tab headers: findings per tab, open checklist items. */
@@ -177,11 +177,17 @@ function context(): ViewContext {
     },
     registerTarget: (kind, id, el) => targets.set(`${kind}:${id}`, el),
     onUserState: (fn) => userStateListeners.push(fn),
-    embed: (el: HTMLElement, chart: ChartSpec) => pendingEmbeds.push({ el, chart }),
+    embed: (el: HTMLElement, chart: ChartSpec) => {
+      // During a tab render the element is attached at the end of the pass; a partial update (the Drift detail
+      // pane) attaches it synchronously after building, so a microtask later it is in the document.
+      if (rendering) pendingEmbeds.push({ el, chart });
+      else queueMicrotask(() => disposers.push(embedChart(el, chart)));
+    },
   };
 }
 
 let pendingEmbeds: { el: HTMLElement; chart: ChartSpec }[] = [];
+let rendering = false;
 
 function noReportState(state: State | null): HTMLElement {
   if (!state || state.status.phase === 'idle') {
@@ -192,7 +198,11 @@ function noReportState(state: State | null): HTMLElement {
   return emptyState('The analysis was cancelled before any result.', 'Press Re-run to start again.');
 }
 
-function renderActiveTab(): void {
+/**
+ * Rebuild the active tab. By default the tab's saved scroll offset is restored (again once the charts have drawn,
+ * as they change the page height); `after` replaces that, e.g. to reveal a finding the user jumped to.
+ */
+function renderActiveTab(after?: () => void): void {
   for (const d of disposers) void d.then((dispose) => dispose());
   disposers = [];
   targets = new Map();
@@ -200,13 +210,16 @@ function renderActiveTab(): void {
   pendingEmbeds = [];
   const i = TABS.indexOf(ui.tab);
   tabPanels.forEach((p, j) => j !== i && p.replaceChildren());
-  const content = host?.report ? RENDERERS[ui.tab](context()) : noReportState(host);
-  setChildren(tabPanels[i], content);
+  rendering = true;
+  try {
+    setChildren(tabPanels[i], host?.report ? RENDERERS[ui.tab](context()) : noReportState(host));
+  } finally {
+    rendering = false;
+  }
   disposers = pendingEmbeds.map(({ el, chart }) => embedChart(el, chart));
-  const y = ui.scroll[ui.tab] ?? 0;
-  window.scrollTo(0, y);
-  // Charts change the page height as they draw; restore the scroll once they are in.
-  void Promise.all(disposers).then(() => window.scrollTo(0, ui.scroll[ui.tab] ?? y));
+  const settle = after ?? (() => window.scrollTo(0, ui.scroll[ui.tab] ?? 0));
+  settle();
+  void Promise.all(disposers).then(settle);
 }
 
 /** Scroll to and highlight a registered finding / check / chart. */
@@ -215,8 +228,10 @@ function reveal(key: string): boolean {
   if (!el) return false;
   el.scrollIntoView({ block: 'center' });
   el.focus({ preventScroll: true });
-  el.classList.add('flash');
-  setTimeout(() => el.classList.remove('flash'), 1500);
+  if (!el.classList.contains('flash')) {
+    el.classList.add('flash');
+    setTimeout(() => el.classList.remove('flash'), 2000);
+  }
   return true;
 }
 
@@ -227,8 +242,7 @@ function openFinding(id: string): void {
   const dest = findingDestination(report, id);
   if (!dest) return;
   if (dest.feature) ui.feature = dest.feature;
-  showTab(dest.tab);
-  if (!reveal(`finding:${id}`) && dest.feature) reveal(`chart:hist:${dest.feature}`);
+  showTab(dest.tab, () => reveal(`finding:${id}`) || (dest.feature !== null && reveal(`chart:hist:${dest.feature}`)));
 }
 
 function onFocus(tab: Tab, feature?: string): void {
@@ -238,8 +252,7 @@ function onFocus(tab: Tab, feature?: string): void {
     const f = report.findings.find((x) => x.id === feature);
     if (f) ui.feature = driftFeatureFor(report, f) ?? ui.feature;
   }
-  showTab(tab);
-  if (feature) reveal(`finding:${feature}`) || reveal(`check:${feature}`) || reveal(`chart:${feature}`);
+  showTab(tab, feature ? () => reveal(`finding:${feature}`) || reveal(`check:${feature}`) || reveal(`chart:${feature}`) : undefined);
 }
 
 function onState(state: State): void {

@@ -3,7 +3,7 @@
  * selected column — the overlaid train/prod histogram (or category bars), its profile side by side and its findings.
  */
 import { distributionChart } from '../../src/core/report/charts';
-import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
+import { formatNumber, formatShare, statLabel } from '../../src/core/report/chartTheme';
 import type { ColumnProfile } from '../../src/core/io/profile';
 import type { ColumnReport } from '../../src/core/report/types';
 import type { ViewContext } from '../context';
@@ -13,14 +13,11 @@ import { badge, chartBlock, emptyState, findingList, section, toggle } from '../
 
 const num = (x: number | null | undefined) => formatNumber(x ?? null);
 
-/** Short names of the deciding statistics, as the table headers spell them. */
-const TEST_LABELS: Record<string, string> = { psi: 'PSI', jensenShannon: 'JS', wassersteinNormed: 'W/σ', wasserstein: 'W', ks: 'KS', chiSquare: 'χ²' };
-const testLabel = (t: string | undefined) => (t ? TEST_LABELS[t] ?? t : null);
 
 export const DRIFT_COLUMNS: TableColumn<ColumnReport>[] = [
   { key: 'name', label: 'Column', value: (c) => c.name, cell: (c) => [c.name, c.role ? h('span', { class: 'role-tag' }, ` ${c.role}`) : null] },
   { key: 'kind', label: 'Kind', value: (c) => c.kind },
-  { key: 'test', label: 'Test', value: (c) => testLabel(c.drift?.test), title: 'The statistic that decided the severity' },
+  { key: 'test', label: 'Test', value: (c) => (c.drift ? statLabel(c.drift.test) : null), title: 'The statistic that decided the severity' },
   { key: 'score', label: 'Score', value: (c) => c.drift?.score ?? null, cell: (c) => num(c.drift?.score), numeric: true },
   { key: 'psi', label: 'PSI', value: (c) => c.drift?.psi ?? null, cell: (c) => num(c.drift?.psi), numeric: true, title: 'Population stability index over training-quantile bins' },
   { key: 'ks', label: 'KS', value: (c) => c.drift?.ks?.statistic ?? null, cell: (c) => num(c.drift?.ks?.statistic), numeric: true, title: 'Two-sample Kolmogorov–Smirnov statistic' },

@@ -154,3 +154,17 @@ export function makeChart(id: string, title: string, summary: string, spec: TopL
 export function metricTitle(m: string | null | undefined): string {
   return m && /^[A-Za-z0-9 _.\-]{1,40}$/.test(m) ? m : 'metric';
 }
+
+/** Short names of the drift statistics, as tables and summaries spell them. */
+export const STAT_LABELS: Record<string, string> = {
+  psi: 'PSI',
+  jensenShannon: 'JS',
+  wassersteinNormed: 'W/σ',
+  wasserstein: 'W',
+  ks: 'KS',
+  chiSquare: 'χ²',
+};
+
+export function statLabel(test: string | null | undefined): string {
+  return test ? STAT_LABELS[test] ?? test : '—';
+}

@@ -20,6 +20,7 @@ import {
   type ChartSpec,
   type HistogramMode,
   makeChart,
+  statLabel,
 } from './chartTheme';
 import { leakageTimelineChart, segmentHeatmapChart, windowDriftChart, windowMetricChart } from './timeCharts';
 
@@ -97,7 +98,7 @@ function numericSummary(col: ColumnReport, rows: (BarRow & { range: string })[])
   const t = rows[worst];
   const p = rows[half + worst];
   return (
-    `Histogram of ${col.name} over ${half} bins; ${d.test} ${formatNumber(d.score)} (${d.severity}). ` +
+    `Histogram of ${col.name} over ${half} bins; ${statLabel(d.test)} ${formatNumber(d.score)} (${d.severity}). ` +
     `Largest change: bin ${t.range} holds ${formatShare(t.share)} of training and ${formatShare(p.share)} of production rows.`
   );
 }
@@ -142,7 +143,7 @@ function categoricalSummary(col: ColumnReport, rows: (BarRow & { category: strin
   }
   const d = col.drift!;
   return (
-    `Bar chart of ${half} categories of ${col.name}; ${d.test} ${formatNumber(d.score)} (${d.severity}). ` +
+    `Bar chart of ${half} categories of ${col.name}; ${statLabel(d.test)} ${formatNumber(d.score)} (${d.severity}). ` +
     `Largest change: ${rows[worst].category} is ${formatShare(rows[worst].share)} of training and ` +
     `${formatShare(rows[half + worst].share)} of production rows.`
   );
@@ -157,7 +158,7 @@ export function distributionChart(col: ColumnReport, opts: ChartOptions): ChartS
 export function driftScoresChart(report: Report, opts: ChartOptions): ChartSpec | null {
   const rows = report.columns
     .filter((c) => c.drift && Number.isFinite(c.drift.score))
-    .map((c) => ({ column: c.name, score: c.drift!.score, test: c.drift!.test, severity: c.drift!.severity }))
+    .map((c) => ({ column: c.name, score: c.drift!.score, test: statLabel(c.drift!.test), severity: c.drift!.severity }))
     .sort((a, b) => b.score - a.score);
   if (rows.length === 0) return null;
   const title = 'Drift score per column';
