@@ -64,7 +64,9 @@ export function segmentDegradationFindings(
   for (let k = 0; k < worst.length; k++) {
     const s = worst[k];
     if (!s.train || !s.prod || s.gap === null || s.gap === undefined) continue;
-    const scaled = excessOf(s.gap);
+    // `gap` is prod − train; the loss is its negative for accuracy and itself for MAE.
+    const loss = kind === 'accuracy' ? -s.gap : s.gap;
+    const scaled = excessOf(loss);
     const severity: Severity | null = scaled >= o.gapCritical ? 'critical' : scaled >= o.gapWarning ? 'warning' : null;
     if (!severity) continue;
     if (out.length > 0) {
@@ -89,7 +91,7 @@ export function segmentDegradationFindings(
       title: `${name} ${verb} on ${s.slice}: ${metricText(kind, s.train.value)} → ${metricText(kind, s.prod.value)}`,
       evidence:
         `${name} on ${s.slice} ${verb} from ${metricText(kind, s.train.value)} ${ci(s.train)} in training to` +
-        ` ${metricText(kind, s.prod.value)} ${ci(s.prod)} in production (gap ${gapText(kind, s.gap)}` +
+        ` ${metricText(kind, s.prod.value)} ${ci(s.prod)} in production (loss ${gapText(kind, loss)}` +
         (overallGap !== null ? `; whole file ${gapText(kind, overallGap)}` : '') +
         `). The slice holds ${pct(s.prodShare)} of production rows (${s.prodRows} rows; ${pct(s.trainShare)} in training).` +
         ` ${kind === 'accuracy' ? 'Two-proportion' : 'Welch'} z test p = ${p(s.pValue ?? 1)}, Bonferroni-adjusted over` +
@@ -108,6 +110,7 @@ export function segmentDegradationFindings(
         train: s.train,
         prod: s.prod,
         gap: s.gap,
+        loss,
         excessGap: s.excessGap ?? null,
         impact: s.impact ?? null,
         trainShare: s.trainShare,

@@ -265,6 +265,14 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
   return { section, findings };
 }
 
+/** Overall prod − train of the metric. */
+function overallDiff(b: Built): number | null {
+  const { train, prod } = b.overall;
+  if (!b.kind || train.n === 0 || prod.n === 0) return null;
+  return prod.sum / prod.n - train.sum / train.n;
+}
+
+/** Overall degradation (positive = worse in production), the scale slice findings are judged on. */
 function overallGap(b: Built): number | null {
   const { train, prod } = b.overall;
   if (!b.kind || train.n === 0 || prod.n === 0) return null;
@@ -276,8 +284,9 @@ function overallGap(b: Built): number | null {
 function metricFields(kind: SliceMetricKind, t: Sums, p: Sums, slice: Slice | undefined, alpha: number, b: Built): Partial<SegmentStat> {
   const train: MetricWithCi | null = metricWithCi(kind, t, alpha);
   const prod: MetricWithCi | null = metricWithCi(kind, p, alpha);
-  const gap = train && prod ? (kind === 'accuracy' ? train.value - prod.value : prod.value - train.value) : null;
-  const og = overallGap(b);
+  // Report convention (what the table and the heatmap show): gap = prod − train, in the metric's own direction.
+  const gap = train && prod ? prod.value - train.value : null;
+  const og = overallDiff(b);
   return {
     metric: kind,
     train,

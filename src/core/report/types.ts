@@ -226,8 +226,8 @@ export interface SegmentStat {
   impact?: number | null;
   predictionPsi?: number | null;
   topFeatureDrift?: { column: string; psi: number }[];
-  /** Gap beyond the whole file's gap, what is specific to this slice (`gap` is the degradation: train − prod for
-   * accuracy, prod − train for MAE; positive = worse in production). */
+  /** `gap` − the whole file's gap: what is specific to this slice (`gap` is prod − train of the metric, so for
+   * accuracy negative is worse, for MAE positive is worse; `impact` is the loss × production share, positive = worse). */
   excessGap?: number | null;
   /** A sub-slice that carries most of this slice's loss (this slice is ranked just after it). */
   explainedBy?: string;

@@ -59,7 +59,8 @@ test('a planted slice collapse in a file whose overall accuracy barely moves ran
   const overallDrop = section.overall!.train!.value - section.overall!.prod!.value;
   assert.ok(overallDrop < 0.04, `overall drop ${overallDrop}`);
   assert.equal(section.worst[0].slice, 'region=APAC & device=mobile');
-  assert.ok(section.worst[0].gap! > 0.3);
+  assert.ok(section.worst[0].gap! < -0.3, 'gap is prod − train');
+  assert.ok(section.worst[0].impact! > 0.015, 'impact is the loss × production share');
   assert.ok(section.worst[0].pValueAdjusted! < 1e-6);
   assert.ok(section.slicesTried > 20);
   // The singles that contain the slice are ranked after it and say so.
