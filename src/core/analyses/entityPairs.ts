@@ -100,27 +100,40 @@ export function pairEntities(ctx: AnalysisContext): EntityPairs | null {
 
   const codes = entityCodes(pair.train, pair.prod);
   const nT = codes.train.length;
-  // Group training rows by entity (CSR), each group in time order when joining on time.
-  let order: Int32Array | Uint32Array = new Int32Array(nT);
-  for (let i = 0; i < nT; i++) order[i] = i;
-  if (byTime) {
-    const dated = new Uint32Array(nT);
-    let m = 0;
-    for (let i = 0; i < nT; i++) if (tTime![i] === tTime![i]) dated[m++] = i;
-    order = dated.subarray(0, m).sort((a, b) => tTime![a] - tTime![b]);
-  }
+  // Group training rows by entity (CSR, file order), then order each group by time when joining on time. Groups are
+  // small (a few snapshots per entity), so per-group insertion sort beats one global sort with a comparator.
   const count = codes.trainCount;
   const offsets = new Int32Array(count + 1);
-  for (let k = 0; k < order.length; k++) {
-    const c = codes.train[order[k]];
-    if (c >= 0) offsets[c + 1]++;
+  for (let i = 0; i < nT; i++) {
+    const c = codes.train[i];
+    if (c >= 0 && (!byTime || tTime![i] === tTime![i])) offsets[c + 1]++;
   }
   for (let c = 0; c < count; c++) offsets[c + 1] += offsets[c];
   const fill = offsets.slice(0, count);
   const rows = new Int32Array(offsets[count]);
-  for (let k = 0; k < order.length; k++) {
-    const c = codes.train[order[k]];
-    if (c >= 0) rows[fill[c]++] = order[k];
+  for (let i = 0; i < nT; i++) {
+    const c = codes.train[i];
+    if (c >= 0 && (!byTime || tTime![i] === tTime![i])) rows[fill[c]++] = i;
+  }
+  if (byTime) {
+    for (let c = 0; c < count; c++) {
+      const lo = offsets[c];
+      const hi = offsets[c + 1];
+      if (hi - lo > 32) {
+        rows.subarray(lo, hi).sort((a, b) => tTime![a] - tTime![b] || a - b);
+        continue;
+      }
+      for (let k = lo + 1; k < hi; k++) {
+        const r = rows[k];
+        const t = tTime![r];
+        let j = k - 1;
+        while (j >= lo && tTime![rows[j]] > t) {
+          rows[j + 1] = rows[j];
+          j--;
+        }
+        rows[j + 1] = r;
+      }
+    }
   }
 
   const nP = codes.prod.length;
