@@ -1,14 +1,23 @@
 /**
- * Builds one CSV column from cell bytes. A column starts numeric (values straight into a growable Float64Array) and
- * turns into strings at its first cell that is neither a number nor a missing token — at any row, so a file whose
- * row 900 000 holds "abc" is re-typed, never corrupted. Strings go into a byte-keyed dictionary with Int32Array codes.
+ * Builds one CSV column from cell bytes. A column starts numeric (values straight into a growable Float64Array); a
+ * column whose first value is a date text holds dates (epoch ms, same array); either turns into strings at its first
+ * cell that does not fit and is not a missing token — at any row, so a file whose row 900 000 holds "abc" is
+ * re-typed, never corrupted. Strings go into a byte-keyed dictionary with Int32Array codes.
  *
  * Re-typing needs the exact texts of the numbers already read. When every one of them printed back as itself
  * (`String(value)` equals the cell, the usual case for integers and short decimals), the texts come from the values;
- * otherwise the slots are marked `PENDING` and the reader fills them in a second pass over the file.
+ * otherwise (and always for dates) the slots are marked `PENDING` and the reader fills them in a second pass.
  */
 import { ByteInterner } from './byteInterner';
 import { lastNumber, parseNumberBytes } from './csvNumber';
+import { parseDatetimeBytes } from './datetimeText';
+import { FIELD_PLAIN, FIELD_QUOTED, unquoteField } from './csvTokenizer';
+
+/** What a column builder holds: numbers or dates in `values`, or dictionary codes. */
+export const NUMBERS = 0;
+export const DATES = 1;
+export const STRINGS = 2;
+export type BuilderMode = typeof NUMBERS | typeof DATES | typeof STRINGS;
 
 /** Code of a slot whose text must be re-read from the file (see `ColumnBuilder.pending`). */
 export const PENDING = -2;
@@ -43,8 +52,34 @@ export class MissingTokens {
   }
 }
 
+/** Where escaped cells are unquoted to (a Buffer, like the file's chunks, so cell readers see one array type). */
+export class CellScratch {
+  buf: Buffer = Buffer.alloc(256);
+
+  /** Unquotes `bytes[start, end)` (a FIELD_ESCAPED span) into `buf` and returns the content's length. */
+  unquote(bytes: Uint8Array, start: number, end: number): number {
+    if (this.buf.length < end - start) this.buf = Buffer.alloc((end - start) * 2);
+    return unquoteField(bytes, start, end, this.buf);
+  }
+}
+
+/** The records of one tokenizer batch that land in the table, with the slot each one goes to. */
+export interface RowBatch {
+  bytes: Buffer;
+  fieldStart: Int32Array;
+  fieldEnd: Int32Array;
+  fieldFlags: Uint8Array;
+  /** Index of each row's first field in the field arrays. */
+  first: Int32Array;
+  slot: Int32Array;
+  /** Slots holding earlier rows when this row is stored (what a re-typing must convert). */
+  filled: Int32Array;
+  count: number;
+  scratch: CellScratch;
+}
+
 export class ColumnBuilder {
-  numeric = true;
+  mode: BuilderMode = NUMBERS;
   values: Float64Array;
   codes: Int32Array | null = null;
   interner: ByteInterner | null = null;
@@ -54,6 +89,8 @@ export class ColumnBuilder {
   fractional = false;
   /** Some slots hold `PENDING` codes. */
   pending = false;
+  /** Numbers read so far: a column that held only missing cells may still become a date column. */
+  private numbers = 0;
 
   constructor(
     private readonly missing: MissingTokens,
@@ -62,13 +99,14 @@ export class ColumnBuilder {
     this.values = new Float64Array(capacity);
   }
 
-  get capacity(): number {
-    return this.numeric ? this.values.length : (this.codes as Int32Array).length;
+  /** True while the column holds numbers or dates in `values`. */
+  get numeric(): boolean {
+    return this.mode !== STRINGS;
   }
 
   /** Grows the row storage to `n` slots, keeping the content. */
   grow(n: number): void {
-    if (this.numeric) {
+    if (this.mode !== STRINGS) {
       const v = new Float64Array(n);
       v.set(this.values);
       this.values = v;
@@ -79,14 +117,167 @@ export class ColumnBuilder {
     }
   }
 
+  /**
+   * Stores field `c` of every row of the batch. Each mode has its own tight loop with the column's state in locals;
+   * a cell that does not fit the mode goes through `set`, which re-types the column, and the loop of the new mode
+   * takes over from the next row.
+   */
+  setBatch(b: RowBatch, c: number): void {
+    const n = b.count;
+    let i = 0;
+    while (i < n) {
+      if (this.mode === NUMBERS) i = this.numbersLoop(b, c, i);
+      else if (this.mode === DATES) i = this.datesLoop(b, c, i);
+      else {
+        this.stringsLoop(b, c, i);
+        return;
+      }
+      if (i < n) {
+        const fo = b.first[i] + c;
+        let s = b.fieldStart[fo];
+        let e = b.fieldEnd[fo];
+        let bytes = b.bytes;
+        const f = b.fieldFlags[fo];
+        if (f === FIELD_QUOTED) {
+          s++;
+          e--;
+        } else if (f !== FIELD_PLAIN) {
+          e = b.scratch.unquote(bytes, s, e);
+          s = 0;
+          bytes = b.scratch.buf;
+        }
+        this.set(b.slot[i], bytes, s, e, b.filled[i]);
+        i++;
+      }
+    }
+  }
+
+  /** Numbers from row `i` on; returns the first row whose cell is neither a number nor missing (or `count`). */
+  private numbersLoop(b: RowBatch, c: number, from: number): number {
+    const { bytes, fieldStart, fieldEnd, fieldFlags, first, slot, count, scratch } = b;
+    const values = this.values;
+    const missing = this.missing;
+    let canonical = this.canonical;
+    let fractional = this.fractional;
+    let numbers = this.numbers;
+    let i = from;
+    for (; i < count; i++) {
+      const fo = first[i] + c;
+      let s = fieldStart[fo];
+      let e = fieldEnd[fo];
+      const f = fieldFlags[fo];
+      let src = bytes;
+      if (f !== FIELD_PLAIN) {
+        if (f === FIELD_QUOTED) {
+          s++;
+          e--;
+        } else {
+          e = scratch.unquote(bytes, s, e);
+          s = 0;
+          src = scratch.buf;
+        }
+      }
+      const v = parseNumberBytes(src, s, e);
+      if (v === v) {
+        values[slot[i]] = v;
+        numbers++;
+        if (!lastNumber.canonical) canonical = false;
+        if (lastNumber.fractional) fractional = true;
+      } else if (missing.test(src, s, e)) {
+        values[slot[i]] = NaN;
+      } else break;
+    }
+    this.canonical = canonical;
+    this.fractional = fractional;
+    this.numbers = numbers;
+    return i;
+  }
+
+  /** Dates from row `i` on; returns the first row whose cell is neither a date nor missing (or `count`). */
+  private datesLoop(b: RowBatch, c: number, from: number): number {
+    const { bytes, fieldStart, fieldEnd, fieldFlags, first, slot, count, scratch } = b;
+    const values = this.values;
+    const missing = this.missing;
+    let i = from;
+    for (; i < count; i++) {
+      const fo = first[i] + c;
+      let s = fieldStart[fo];
+      let e = fieldEnd[fo];
+      const f = fieldFlags[fo];
+      let src = bytes;
+      if (f !== FIELD_PLAIN) {
+        if (f === FIELD_QUOTED) {
+          s++;
+          e--;
+        } else {
+          e = scratch.unquote(bytes, s, e);
+          s = 0;
+          src = scratch.buf;
+        }
+      }
+      const v = parseDatetimeBytes(src, s, e);
+      if (v === v) values[slot[i]] = v;
+      else if (missing.test(src, s, e)) values[slot[i]] = NaN;
+      else break;
+    }
+    return i;
+  }
+
+  private stringsLoop(b: RowBatch, c: number, from: number): void {
+    const { bytes, fieldStart, fieldEnd, fieldFlags, first, slot, count, scratch } = b;
+    const codes = this.codes as Int32Array;
+    const interner = this.interner as ByteInterner;
+    const missing = this.missing;
+    for (let i = from; i < count; i++) {
+      const fo = first[i] + c;
+      let s = fieldStart[fo];
+      let e = fieldEnd[fo];
+      const f = fieldFlags[fo];
+      let src = bytes;
+      if (f !== FIELD_PLAIN) {
+        if (f === FIELD_QUOTED) {
+          s++;
+          e--;
+        } else {
+          e = scratch.unquote(bytes, s, e);
+          s = 0;
+          src = scratch.buf;
+        }
+      }
+      codes[slot[i]] = missing.test(src, s, e) ? -1 : interner.intern(src, s, e);
+    }
+  }
+
   /** Stores the cell `bytes[start, end)` (already unquoted) in row slot `slot`; `filled` slots hold rows so far. */
   set(slot: number, bytes: Uint8Array, start: number, end: number, filled: number): void {
-    if (this.numeric) {
+    const mode = this.mode;
+    if (mode === NUMBERS) {
       const v = parseNumberBytes(bytes, start, end);
       if (v === v) {
         this.values[slot] = v;
+        this.numbers++;
         if (this.canonical && !lastNumber.canonical) this.canonical = false;
         if (lastNumber.fractional) this.fractional = true;
+        return;
+      }
+      if (this.missing.test(bytes, start, end)) {
+        this.values[slot] = NaN;
+        return;
+      }
+      if (this.numbers === 0) {
+        const d = parseDatetimeBytes(bytes, start, end);
+        if (d === d) {
+          this.mode = DATES;
+          this.canonical = false;
+          this.values[slot] = d;
+          return;
+        }
+      }
+      this.toStrings(filled);
+    } else if (mode === DATES) {
+      const d = parseDatetimeBytes(bytes, start, end);
+      if (d === d) {
+        this.values[slot] = d;
         return;
       }
       if (this.missing.test(bytes, start, end)) {
@@ -106,9 +297,9 @@ export class ColumnBuilder {
     codes[slot] = this.missing.test(bytes, start, end) ? -1 : (this.interner as ByteInterner).intern(bytes, start, end);
   }
 
-  /** Turns the numbers in slots [0, filled) into dictionary codes (or `PENDING` when their text is not recoverable). */
+  /** Turns the values in slots [0, filled) into dictionary codes (or `PENDING` when their text is not recoverable). */
   toStrings(filled: number): void {
-    if (!this.numeric) return;
+    if (this.mode === STRINGS) return;
     const values = this.values;
     const codes = new Int32Array(values.length);
     const interner = new ByteInterner();
@@ -121,7 +312,7 @@ export class ColumnBuilder {
         this.pending = true;
       }
     }
-    this.numeric = false;
+    this.mode = STRINGS;
     this.codes = codes;
     this.interner = interner;
     this.values = new Float64Array(0);
@@ -132,7 +323,7 @@ export class ColumnBuilder {
    * so the dictionary stays bounded by the sample size rather than by the file.
    */
   compact(filled: number): void {
-    if (this.numeric) return;
+    if (this.mode !== STRINGS) return;
     const codes = this.codes as Int32Array;
     const interner = this.interner as ByteInterner;
     const keep = new Uint8Array(interner.size);

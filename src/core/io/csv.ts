@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
-import { ColumnBuilder, PENDING } from './columnBuilder';
+import { ColumnBuilder, DATES, NUMBERS, PENDING } from './columnBuilder';
 import { CsvRows } from './csvRows';
 import { CsvTokenizer } from './csvTokenizer';
 import { scanRecords, StopScan, type ScanOptions } from './csvScan';
@@ -56,12 +56,27 @@ export async function readCsv(path: string, options: ReadOptions, internals: Csv
     };
     const seed = options.seed ?? DEFAULT_SEED;
     const rows = new CsvRows({ path, name, missingTokens: options.missingTokens, skipBadRows: options.skipBadRows, maxRows: Math.max(0, options.maxRows), seed });
-    rows.tokenizer = new CsvTokenizer(scan.delimiter, rows.onRecord);
-    await scanRecords(handle, scan, rows.tokenizer);
+    rows.expectRows(estimateRows(head, size));
+    rows.tokenizer = new CsvTokenizer(scan.delimiter);
+    await scanRecords(handle, scan, rows.tokenizer, rows.onBatch);
     return await finish(handle, scan, rows, options, seed);
   } finally {
     await handle.close();
   }
+}
+
+/** Rows the file probably has, from the line length in its first bytes (+5% so a close guess needs no regrowth). */
+function estimateRows(head: Buffer, size: number): number {
+  let lines = 0;
+  for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+  if (lines < 2) return 0;
+  return (size / (head.length / lines)) * 1.05 + 16;
+}
+
+/** The first `n` slots of a column buffer: a view when little is wasted, else a tight copy (it may cross to a worker). */
+function fit<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  if (a.length === n) return a;
+  return (a.length <= n * 1.1 + 16 ? a.subarray(0, n) : a.slice(0, n)) as T;
 }
 
 function chooseDelimiter(path: string, given: string | undefined, head: Buffer): string {
@@ -90,8 +105,9 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
   const numericPlans = new Map<ColumnBuilder, ReturnType<typeof numericKind>>();
   const names = fixHeader(rows, name, warnings, 'utf8');
   builders.forEach((b, c) => {
-    if (!b.numeric) return;
-    const values = b.values.length === n ? b.values : b.values.slice(0, n);
+    if (b.mode === DATES) b.values = fit(b.values, n);
+    if (b.mode !== NUMBERS) return;
+    const values = fit(b.values, n);
     b.values = values;
     const plan = numericKind(names[c], values, allIntegers(values));
     if (plan === 'strings') b.toStrings(n);
@@ -114,14 +130,15 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
 
   const columns: Column[] = builders.map((b, c) => {
     const colName = finalNames[c];
-    if (b.numeric) {
+    if (b.mode === DATES) return { name: colName, kind: 'datetime', values: b.values, sourceType: 'string', integer: false };
+    if (b.mode === NUMBERS) {
       const plan = numericPlans.get(b);
       const sourceType = b.fractional ? 'float64' : 'int64';
       if (plan === 'datetime-s' || plan === 'datetime-ms') return epochColumn(colName, b.values, plan === 'datetime-s' ? 's' : 'ms', sourceType);
       return { name: colName, kind: 'numeric', values: b.values, sourceType, integer: allIntegers(b.values) };
     }
     const codes = b.codes as Int32Array;
-    return stringColumnFrom(colName, codes.length === n ? codes : codes.slice(0, n), b.interner?.strings ?? [], 'string', options);
+    return stringColumnFrom(colName, fit(codes, n), b.interner?.strings ?? [], 'string', options);
   });
 
   if (rows.badRows > 0) {
@@ -177,25 +194,26 @@ async function fillPending(handle: FileHandle, scan: ScanOptions, rows: CsvRows,
   slots.sort((a, b) => recordOf(a) - recordOf(b));
   if (slots.length === 0) return;
   const replay = new CsvRows({ path: scan.path, name: scan.name, missingTokens: options.missingTokens, skipBadRows: true, maxRows: 0, seed });
+  const tok = new CsvTokenizer(scan.delimiter);
+  replay.tokenizer = tok;
   let next = 0;
   let header = true;
   let record = 0;
   const width = builders.length;
-  replay.tokenizer = new CsvTokenizer(scan.delimiter, (nf, _line, bytes) => {
-    if (header) {
-      header = false;
-      return;
+  await scanRecords(handle, { ...scan, onProgress: undefined }, tok, (bytes) => {
+    const rf = tok.recordField;
+    for (let r = header ? 1 : 0; r < tok.records; r++) {
+      if (rf[r + 1] - rf[r] !== width) continue;
+      const rec = record++;
+      if (rec < recordOf(slots[next])) continue;
+      const slot = slots[next++];
+      for (const c of pending) {
+        const [b, s, e] = replay.cell(rf[r] + c, bytes);
+        builders[c].fill(slot, b, s, e);
+      }
+      if (next === slots.length) throw new StopScan();
     }
-    if (nf !== width) return;
-    const rec = record++;
-    if (rec < recordOf(slots[next])) return;
-    const slot = slots[next++];
-    for (const c of pending) {
-      const [b, s, e] = replay.cell(c, bytes);
-      builders[c].fill(slot, b, s, e);
-    }
-    if (next === slots.length) throw new StopScan();
+    header = false;
   });
-  await scanRecords(handle, { ...scan, onProgress: undefined }, replay.tokenizer);
   for (const c of pending) builders[c].pending = false;
 }

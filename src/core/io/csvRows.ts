@@ -1,10 +1,10 @@
 /**
- * The record sink of the CSV reader's first pass: takes the header, checks each record's width, picks the row slot
- * (every row, or a seeded reservoir sample above `maxRows`) and hands each cell to its column builder.
+ * The first pass of the CSV reader over each batch of records: takes the header, checks each record's width, picks
+ * the row slot (every row, or a seeded reservoir sample above `maxRows`) and hands the cells to the column builders.
  */
 import { isUtf8 } from 'node:buffer';
-import { ColumnBuilder, MissingTokens } from './columnBuilder';
-import { CsvTokenizer, FIELD_ESCAPED, FIELD_PLAIN, unquoteField } from './csvTokenizer';
+import { CellScratch, ColumnBuilder, MissingTokens, type RowBatch } from './columnBuilder';
+import { FIELD_PLAIN, FIELD_QUOTED, type CsvTokenizer } from './csvTokenizer';
 import { mulberry32 } from '../stats/random';
 import { DataFileError } from './table';
 
@@ -36,8 +36,11 @@ export class CsvRows {
   badLines: number[] = [];
   /** With sampling: the record number each slot holds (the second pass needs it to find the slot's text again). */
   slotRecord: Float64Array | null = null;
+  readonly scratch = new CellScratch();
   private capacity = 0;
-  private scratch = new Uint8Array(256);
+  private expected = 0;
+  private sinceCompact = 0;
+  private batch: RowBatch | null = null;
   private readonly missing: MissingTokens;
   private readonly rng: () => number;
 
@@ -46,61 +49,74 @@ export class CsvRows {
     this.rng = mulberry32(opts.seed);
   }
 
-  /** The sink passed to the tokenizer (an arrow function so it can be handed over unbound). */
-  readonly onRecord = (nf: number, line: number, bytes: Uint8Array): void => {
-    const cols = this.columns;
-    if (cols === null) {
-      this.takeHeader(nf, bytes);
-      return;
-    }
-    const width = cols.length;
-    if (nf !== width) {
-      this.badRow(nf, width, line);
-      return;
-    }
-    const rec = this.records++;
-    const k = this.opts.maxRows;
-    let slot: number;
-    let filled: number;
-    if (k === 0 || rec < k) {
-      slot = rec;
-      filled = rec;
-      if (slot >= this.capacity) this.grow(slot + 1);
-      this.filled = rec + 1;
-    } else {
-      // Algorithm R (Vitter 1985): record rec replaces a uniform slot with probability k/(rec+1).
-      slot = Math.floor(this.rng() * (rec + 1));
-      if (slot >= k) return;
-      filled = k;
-      if ((rec & (COMPACT_EVERY - 1)) === 0) this.compactDictionaries();
-    }
-    if (this.slotRecord !== null) this.slotRecord[slot] = rec;
+  /** Pre-sizes the columns for about `rows` rows (an estimate from the first bytes), saving the doubling copies. */
+  expectRows(rows: number): void {
+    this.expected = Math.max(0, Math.ceil(rows));
+  }
+
+  /**
+   * Takes the tokenizer's current batch: the header if not yet seen, then each record's width check and row slot,
+   * then the cells column by column. An arrow function so it can be handed to the scanner unbound.
+   */
+  readonly onBatch = (bytes: Buffer): void => {
     const tok = this.tokenizer;
-    const fs = tok.fieldStart;
-    const fe = tok.fieldEnd;
-    const ff = tok.fieldFlags;
-    for (let c = 0; c < width; c++) {
-      const f = ff[c];
-      if (f === FIELD_PLAIN) cols[c].set(slot, bytes, fs[c], fe[c], filled);
-      else if (f === FIELD_ESCAPED) {
-        const n = unquoteField(bytes, fs[c], fe[c], this.scratchFor(fe[c] - fs[c]));
-        cols[c].set(slot, this.scratch, 0, n, filled);
-      } else cols[c].set(slot, bytes, fs[c] + 1, fe[c] - 1, filled);
+    const nRec = tok.records;
+    const rf = tok.recordField;
+    let r = 0;
+    if (this.columns === null) {
+      this.takeHeader(rf[0], rf[1], bytes);
+      r = 1;
+    }
+    const cols = this.columns as ColumnBuilder[];
+    const width = cols.length;
+    const batch = this.batchFor(nRec, bytes);
+    const k = this.opts.maxRows;
+    let m = 0;
+    for (; r < nRec; r++) {
+      const nf = rf[r + 1] - rf[r];
+      if (nf !== width) {
+        this.badRow(nf, width, tok.recordLine[r]);
+        continue;
+      }
+      const rec = this.records++;
+      let slot: number;
+      let filled: number;
+      if (k === 0 || rec < k) {
+        slot = rec;
+        filled = rec;
+        if (slot >= this.capacity) this.grow(slot + 1);
+        this.filled = rec + 1;
+      } else {
+        // Algorithm R (Vitter 1985): record rec replaces a uniform slot with probability k/(rec+1).
+        slot = Math.floor(this.rng() * (rec + 1));
+        if (slot >= k) continue;
+        filled = k;
+        this.sinceCompact++;
+      }
+      if (this.slotRecord !== null) this.slotRecord[slot] = rec;
+      batch.first[m] = rf[r];
+      batch.slot[m] = slot;
+      batch.filled[m] = filled;
+      m++;
+    }
+    batch.count = m;
+    for (let c = 0; c < width; c++) cols[c].setBatch(batch, c);
+    if (this.sinceCompact >= COMPACT_EVERY) {
+      this.sinceCompact = 0;
+      this.compactDictionaries();
     }
   };
 
-  /** The cell of field `c` of the current record, unquoted: [bytes, start, end]. */
-  cell(c: number, bytes: Uint8Array): [Uint8Array, number, number] {
+  /** The content of field `f` (an index into the tokenizer's field arrays), unquoted: [bytes, start, end]. */
+  cell(f: number, bytes: Buffer): [Buffer, number, number] {
     const tok = this.tokenizer;
-    const s = tok.fieldStart[c];
-    const e = tok.fieldEnd[c];
-    const f = tok.fieldFlags[c];
-    if (f === FIELD_PLAIN) return [bytes, s, e];
-    if (f === FIELD_ESCAPED) {
-      const out = this.scratchFor(e - s);
-      return [out, 0, unquoteField(bytes, s, e, out)];
-    }
-    return [bytes, s + 1, e - 1];
+    const s = tok.fieldStart[f];
+    const e = tok.fieldEnd[f];
+    const flag = tok.fieldFlags[f];
+    if (flag === FIELD_PLAIN) return [bytes, s, e];
+    if (flag === FIELD_QUOTED) return [bytes, s + 1, e - 1];
+    const n = this.scratch.unquote(bytes, s, e);
+    return [this.scratch.buf, 0, n];
   }
 
   /** Drops dictionary values that sampled-out rows left behind (`force`: whatever the dictionaries' size). */
@@ -111,9 +127,25 @@ export class CsvRows {
     }
   }
 
-  private takeHeader(nf: number, bytes: Uint8Array): void {
-    for (let c = 0; c < nf; c++) {
-      const [b, s, e] = this.cell(c, bytes);
+  private batchFor(records: number, bytes: Buffer): RowBatch {
+    const tok = this.tokenizer;
+    let b = this.batch;
+    if (b === null || b.first.length < records) {
+      const n = Math.max(records, 1024);
+      b = { bytes, fieldStart: tok.fieldStart, fieldEnd: tok.fieldEnd, fieldFlags: tok.fieldFlags, first: new Int32Array(n), slot: new Int32Array(n), filled: new Int32Array(n), count: 0, scratch: this.scratch };
+      this.batch = b;
+    }
+    // The tokenizer may have grown its arrays since the last batch.
+    b.bytes = bytes;
+    b.fieldStart = tok.fieldStart;
+    b.fieldEnd = tok.fieldEnd;
+    b.fieldFlags = tok.fieldFlags;
+    return b;
+  }
+
+  private takeHeader(from: number, to: number, bytes: Buffer): void {
+    for (let f = from; f < to; f++) {
+      const [b, s, e] = this.cell(f, bytes);
       const copy = Buffer.from(b.subarray(s, e));
       if (!isUtf8(copy)) this.headerInvalidUtf8 = true;
       this.rawHeaderBytes.push(copy);
@@ -136,6 +168,7 @@ export class CsvRows {
 
   private grow(min: number): void {
     let n = Math.max(INITIAL_CAPACITY, this.capacity * 2, min);
+    if (this.capacity === 0 && this.expected > n) n = this.expected;
     if (this.opts.maxRows > 0) n = Math.min(n, this.opts.maxRows);
     for (const col of this.columns ?? []) col.grow(n);
     if (this.slotRecord !== null) {
@@ -144,10 +177,5 @@ export class CsvRows {
       this.slotRecord = s;
     }
     this.capacity = n;
-  }
-
-  private scratchFor(n: number): Uint8Array {
-    if (this.scratch.length < n) this.scratch = new Uint8Array(n * 2);
-    return this.scratch;
   }
 }

@@ -26,8 +26,11 @@ export class StopScan extends Error {}
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Feeds every byte of the file (after a UTF-8 BOM) to `tok`, which passes complete records to its sink. */
-export async function scanRecords(handle: FileHandle, opts: ScanOptions, tok: CsvTokenizer): Promise<void> {
+/**
+ * Feeds every byte of the file (after a UTF-8 BOM) to `tok`; after each read, `onBatch(bytes)` walks the records
+ * the tokenizer found (their spans index into `bytes`, valid until `onBatch` returns).
+ */
+export async function scanRecords(handle: FileHandle, opts: ScanOptions, tok: CsvTokenizer, onBatch: (bytes: Buffer) => void): Promise<void> {
   const head = Buffer.alloc(3);
   const { bytesRead: headRead } = await handle.read(head, 0, 3, 0);
   let position = headRead === 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2] ? 3 : 0;
@@ -48,6 +51,8 @@ export async function scanRecords(handle: FileHandle, opts: ScanOptions, tok: Cs
       const end = carry.length + bytesRead;
       const eof = bytesRead === 0 || position >= opts.size;
       const consumed = tok.feed(buf, 0, end, eof);
+      if (tok.records > 0) onBatch(buf);
+      if (tok.openQuoteLine > 0) throw new UnterminatedQuoteError(tok.openQuoteLine);
       carry = buf.subarray(consumed, end);
       which ^= 1;
       opts.onProgress?.(Math.min(position, opts.size), opts.size);

@@ -2,9 +2,11 @@
  * RFC 4180 tokenizer over raw bytes. It finds record and field boundaries only; decoding and typing are the column
  * builders' job, so a cell never becomes a string unless it has to.
  *
- * The caller feeds it buffers that start at a record boundary; it reports each complete record and returns where the
- * first incomplete one starts, so the caller carries those bytes into the next read. A record split over reads is
- * thus scanned twice at most — cheap next to copying every chunk into a growing string.
+ * `feed` tokenizes a whole buffer into a batch of records (flat arrays of field spans) that the caller then walks
+ * column by column: each column's loop stays monomorphic and keeps its state in registers, which is where a
+ * row-at-a-time callback loses most of its time. The caller feeds buffers that start at a record boundary; `feed`
+ * returns where the first incomplete record starts, so the caller carries those bytes into the next read. A record
+ * split over reads is thus scanned twice at most — cheap next to copying every chunk into a growing string.
  */
 
 export const QUOTE = 34;
@@ -18,10 +20,7 @@ export const FIELD_QUOTED = 1;
 /** Quoted with `""` escapes or text after the closing quote: needs `unquoteField`. */
 export const FIELD_ESCAPED = 2;
 
-/** Receives one complete record; the field spans are in the tokenizer's arrays, valid until the call returns. */
-export type RecordSink = (fieldCount: number, line: number, bytes: Uint8Array) => void;
-
-/** Thrown by `feed` on a quoted field that is still open at the end of the input. */
+/** Thrown by the scanner for a quoted field still open at the end of the input (see `CsvTokenizer.openQuoteLine`). */
 export class UnterminatedQuoteError extends Error {
   constructor(readonly line: number) {
     super(`unterminated quote at line ${line}`);
@@ -30,45 +29,60 @@ export class UnterminatedQuoteError extends Error {
 }
 
 export class CsvTokenizer {
-  fieldStart = new Int32Array(64);
-  fieldEnd = new Int32Array(64);
-  fieldFlags = new Uint8Array(64);
-  /** 1-based physical line where the next record starts (quoted newlines count as lines). */
+  /** Field spans of the last batch, all records back to back. */
+  fieldStart = new Int32Array(4096);
+  fieldEnd = new Int32Array(4096);
+  fieldFlags = new Uint8Array(4096);
+  /** Record r of the last batch has fields [recordField[r], recordField[r + 1]). */
+  recordField = new Int32Array(1025);
+  /** 1-based physical line where record r starts (quoted newlines count as lines). */
+  recordLine = new Float64Array(1024);
+  /** Records in the last batch. */
+  records = 0;
+  /** 1-based physical line where the next record starts. */
   line = 1;
+  /**
+   * Set by a final `feed` when a quoted field never closes: the line of that record. The batch still holds the
+   * records before it, so they are checked (and a ragged row among them reported) before the quote is.
+   */
+  openQuoteLine = 0;
 
-  constructor(
-    private readonly delimiter: number,
-    private readonly sink: RecordSink,
-  ) {}
+  constructor(private readonly delimiter: number) {}
 
   /**
-   * Tokenizes `bytes[start, end)`. With `final` false, stops before a record that reaches `end` (it may continue in
-   * the next read) and returns its offset; with `final` true the end of input closes the last record.
+   * Tokenizes `bytes[start, end)` into a new batch. With `final` false, stops before a record that reaches `end` (it
+   * may continue in the next read) and returns its offset; with `final` true the end of input closes the last record.
    * Blank lines are skipped (as pandas does), but counted for line numbers.
-   * @throws {UnterminatedQuoteError} when `final` and a quoted field never closes.
    */
   feed(bytes: Uint8Array, start: number, end: number, final: boolean): number {
     const delim = this.delimiter;
+    // Bytes above both the delimiter and CR can be neither (nor LF): one comparison for most bytes of a field.
+    const high = Math.max(delim, CR);
+    let fs = this.fieldStart;
+    let fe = this.fieldEnd;
+    let ff = this.fieldFlags;
+    let nfTotal = 0;
+    let records = 0;
+    this.recordField[0] = 0;
     let pos = start;
-    while (pos < end) {
-      const recStart = pos;
-      let nf = 0;
+    let consumed = start;
+    outer: while (pos < end) {
+      const recFirst = nfTotal;
       let extraLines = 0;
-      let done = false;
-      while (!done) {
-        const fs = pos;
+      for (;;) {
+        const fieldStart = pos;
         let flag = FIELD_PLAIN;
         if (pos < end && bytes[pos] === QUOTE) {
           flag = FIELD_QUOTED;
           pos++;
           for (;;) {
             if (pos >= end) {
-              if (!final) return recStart;
-              throw new UnterminatedQuoteError(this.line);
+              if (final) this.openQuoteLine = this.line;
+              break outer;
             }
             const c = bytes[pos];
             if (c === QUOTE) {
-              if (pos + 1 >= end && !final) return recStart;
+              if (pos + 1 >= end && !final) break outer;
               if (pos + 1 < end && bytes[pos + 1] === QUOTE) {
                 flag = FIELD_ESCAPED;
                 pos += 2;
@@ -79,7 +93,7 @@ export class CsvTokenizer {
             }
             if (c === LF) extraLines++;
             else if (c === CR) {
-              if (pos + 1 >= end && !final) return recStart;
+              if (pos + 1 >= end && !final) break outer;
               if (pos + 1 >= end || bytes[pos + 1] !== LF) extraLines++;
             }
             pos++;
@@ -94,43 +108,59 @@ export class CsvTokenizer {
         } else {
           while (pos < end) {
             const c = bytes[pos];
+            if (c > high) {
+              pos++;
+              continue;
+            }
             if (c === delim || c === LF || c === CR) break;
             pos++;
           }
         }
-        if (nf === this.fieldStart.length) this.grow();
-        this.fieldStart[nf] = fs;
-        this.fieldEnd[nf] = pos;
-        this.fieldFlags[nf] = flag;
-        nf++;
+        if (nfTotal === fs.length) {
+          this.growFields();
+          fs = this.fieldStart;
+          fe = this.fieldEnd;
+          ff = this.fieldFlags;
+        }
+        fs[nfTotal] = fieldStart;
+        fe[nfTotal] = pos;
+        ff[nfTotal] = flag;
+        nfTotal++;
         if (pos >= end) {
-          if (!final) return recStart;
-          done = true;
+          if (!final) break outer;
           break;
         }
         const c = bytes[pos];
         if (c === delim) {
           pos++;
-          if (pos >= end && !final) return recStart;
+          if (pos >= end && !final) break outer;
           continue;
         }
         if (c === CR) {
-          if (pos + 1 >= end && !final) return recStart;
+          if (pos + 1 >= end && !final) break outer;
           pos += pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
         } else {
           pos++;
         }
-        done = true;
+        break;
       }
+      consumed = pos;
       const line = this.line;
       this.line += 1 + extraLines;
-      if (nf === 1 && this.fieldEnd[0] === this.fieldStart[0]) continue;
-      this.sink(nf, line, bytes);
+      if (nfTotal - recFirst === 1 && fe[recFirst] === fs[recFirst]) {
+        nfTotal = recFirst; // blank line
+        continue;
+      }
+      if (records + 1 >= this.recordField.length) this.growRecords();
+      this.recordLine[records] = line;
+      records++;
+      this.recordField[records] = nfTotal;
     }
-    return pos;
+    this.records = records;
+    return consumed;
   }
 
-  private grow(): void {
+  private growFields(): void {
     const n = this.fieldStart.length * 2;
     const s = new Int32Array(n);
     s.set(this.fieldStart);
@@ -141,6 +171,16 @@ export class CsvTokenizer {
     this.fieldStart = s;
     this.fieldEnd = e;
     this.fieldFlags = f;
+  }
+
+  private growRecords(): void {
+    const n = this.recordLine.length * 2;
+    const rf = new Int32Array(n + 1);
+    rf.set(this.recordField);
+    const rl = new Float64Array(n);
+    rl.set(this.recordLine);
+    this.recordField = rf;
+    this.recordLine = rl;
   }
 }
 

@@ -14,6 +14,7 @@
  */
 import type { Column, NumericColumn, StringColumn } from './table';
 import type { ReadOptions } from './readOptions';
+import { parseDatetimeString } from './datetimeText';
 
 export type KindOptions = Pick<ReadOptions, 'categoricalMaxShare' | 'maxCategories' | 'idMinShare' | 'fewCategories'>;
 
@@ -95,92 +96,11 @@ export function parseBooleanText(s: string): number {
 /**
  * Epoch milliseconds (UTC) of a date text, or NaN. Accepts `yyyy-mm-dd`, `yyyy/mm/dd`, either followed by `T` or a
  * space and `hh:mm[:ss[.fff…]]`, then optionally `Z` or an offset `±hh[:mm]`. No zone means UTC.
- * Complexity: O(length), no regular expression (it runs once per distinct value of large columns).
+ * The same parser reads CSV cells from bytes (`parseDatetimeBytes`), so both paths accept the same texts.
  * @example parseDatetimeText('2024-03-01T12:30:00+01:00') // Date.UTC(2024, 2, 1, 11, 30)
  */
 export function parseDatetimeText(text: string): number {
-  const s = text.trim();
-  const n = s.length;
-  if (n < 8) return NaN;
-  let i = 0;
-  const num = (maxDigits: number, minDigits: number): number => {
-    let v = 0;
-    let d = 0;
-    while (i < n && d < maxDigits) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      v = v * 10 + c;
-      d++;
-      i++;
-    }
-    return d >= minDigits ? v : -1;
-  };
-  const year = num(4, 4);
-  if (year < 0) return NaN;
-  const sep = s[i];
-  if (sep !== '-' && sep !== '/') return NaN;
-  i++;
-  const month = num(2, 1);
-  if (month < 1 || month > 12 || s[i] !== sep) return NaN;
-  i++;
-  const day = num(2, 1);
-  if (day < 1 || day > daysInMonth(year, month)) return NaN;
-  let h = 0;
-  let mi = 0;
-  let sec = 0;
-  let ms = 0;
-  let offsetMin = 0;
-  if (i < n) {
-    const t = s[i];
-    if (t !== 'T' && t !== 't' && t !== ' ') return NaN;
-    i++;
-    h = num(2, 2);
-    if (h < 0 || h > 23 || s[i] !== ':') return NaN;
-    i++;
-    mi = num(2, 2);
-    if (mi < 0 || mi > 59) return NaN;
-    if (s[i] === ':') {
-      i++;
-      sec = num(2, 2);
-      if (sec < 0 || sec > 59) return NaN;
-      if (s[i] === '.' || s[i] === ',') {
-        i++;
-        let scale = 100;
-        let digits = 0;
-        while (i < n) {
-          const c = s.charCodeAt(i) - 48;
-          if (c < 0 || c > 9) break;
-          ms += c * scale;
-          scale /= 10;
-          digits++;
-          i++;
-        }
-        if (digits === 0) return NaN;
-        ms = Math.floor(ms + 1e-9);
-      }
-    }
-    if (i < n && s[i] === ' ') i++;
-    if (i < n) {
-      const z = s[i];
-      if (z === 'Z' || z === 'z') i++;
-      else if (z === '+' || z === '-') {
-        i++;
-        const oh = num(2, 2);
-        if (oh < 0 || oh > 23) return NaN;
-        if (s[i] === ':') i++;
-        const om = i < n ? num(2, 2) : 0;
-        if (om < 0 || om > 59) return NaN;
-        offsetMin = (z === '-' ? -1 : 1) * (oh * 60 + om);
-      } else return NaN;
-    }
-    if (i !== n) return NaN;
-  }
-  return Date.UTC(year, month - 1, day, h, mi, sec, ms) - offsetMin * 60000;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return parseDatetimeString(text);
 }
 
 /** 's' or 'ms' when a numeric column named like a time holds epoch values, else null. */

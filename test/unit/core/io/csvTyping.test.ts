@@ -61,6 +61,20 @@ test('date texts are datetimes (epoch ms, UTC); a non-date makes the column text
   assert.deepEqual(Array.from((findColumn(t, 'iso') as NumericColumn).values), [Date.UTC(2024, 0, 15, 10, 30), Date.UTC(2024, 0, 15, 10, 30)]);
   assert.equal(findColumn(t, 'd')?.kind, 'datetime');
   assert.equal(findColumn(t, 'mixed')?.kind, 'categorical');
+  assert.deepEqual(cells(t).mixed, ['2024-01-15', 'soon'], 'a date column re-typed to text keeps its texts');
+});
+
+test('a date column that turns to text late keeps every original text; missing cells before dates are fine', async () => {
+  const n = 2000;
+  const date = (i: number): string => `2024-01-${String((i % 28) + 1).padStart(2, '0')} 0${i % 10}:00`;
+  const text = rowsText('when,first_na', n, (i) => `${i === n - 5 ? 'never' : date(i)},${i < 3 ? 'NA' : date(i)}`);
+  const t = await readAllChunkings('latedate.csv', text, {}, FEW_CHUNK_SIZES);
+  const when = cells(t).when;
+  for (let i = 0; i < n; i++) assert.equal(when[i], i === n - 5 ? 'never' : date(i));
+  const f = findColumn(t, 'first_na') as NumericColumn;
+  assert.equal(f.kind, 'datetime');
+  assert.ok(Number.isNaN(f.values[0]));
+  assert.equal(f.values[3], Date.UTC(2024, 0, 4, 3));
 });
 
 test('epoch seconds and milliseconds are datetimes only when the name says time', async () => {
