@@ -27,7 +27,9 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
+import { compressionRegistry, CompressionType } from 'apache-arrow';
 import { readArrow } from '../../../../src/core/io/arrow';
+import { aligned8, arrowCodecs } from '../../../../src/core/io/arrowCodecs';
 import { readDefaults, ReadCancelledError, type ReadOptions } from '../../../../src/core/io/readOptions';
 import { DataFileError, cellText, findColumn, isNumeric, type Column, type Table } from '../../../../src/core/io/table';
 
@@ -313,4 +315,41 @@ test('a schema with no rows is an error naming the file', async () => {
   const p = join(dir, 'norows.arrow');
   writeFileSync(p, tableToIPC(new ArrowTable({ a: vectorFromArray([] as number[], new Float64()) }), 'file'));
   await assert.rejects(readArrow(p, opts()), /norows\.arrow has a schema but no rows/);
+});
+
+test('a stream whose dictionary is replaced between batches keeps every value right', async () => {
+  const type = () => new Dictionary(new Utf8(), new Int32(), 0);
+  const first = new ArrowTable({ plan: vectorFromArray(['a', 'b', 'a'], type()) });
+  const second = new ArrowTable({ plan: vectorFromArray(['c', null, 'b', 'c'], type()) });
+  const p = join(dir, 'replaced.arrows');
+  // Batch 1's dictionary is [a, b], batch 2's is [c, b]: index 0 means "a", then "c".
+  writeFileSync(p, tableToIPC(first.concat(second), 'stream'));
+  const t = await readArrow(p, opts());
+  assert.deepEqual(cells(col(t, 'plan')), ['a', 'b', 'a', 'c', null, 'b', 'c']);
+  const plan = col(t, 'plan');
+  assert.ok(!isNumeric(plan));
+  assert.deepEqual(plan.dictionary, ['a', 'b', 'c']);
+});
+
+test('a compressed file whose codec is missing gets a clear message', async () => {
+  const p = join(FIX, 'generated_lz4.arrow_file');
+  await readArrow(p, opts()); // registers the codecs
+  compressionRegistry.set(CompressionType.LZ4_FRAME, {});
+  try {
+    await assert.rejects(readArrow(p, opts()), /generated_lz4\.arrow_file has compressed record batches and no decompressor is available .* re-save it uncompressed/);
+  } finally {
+    compressionRegistry.set(CompressionType.LZ4_FRAME, { decode: arrowCodecs.get(CompressionType.LZ4_FRAME)!.decode });
+  }
+  assert.equal((await readArrow(p, opts())).rows, 60);
+});
+
+test('decoded buffers at odd offsets are copied to an 8-byte boundary (BigInt64Array needs it)', () => {
+  const backing = new Uint8Array(32).map((_, i) => i);
+  const odd = backing.subarray(3, 19);
+  const fixed = aligned8(odd);
+  assert.equal(fixed.byteOffset % 8, 0);
+  assert.deepEqual(Array.from(fixed), Array.from(odd));
+  assert.doesNotThrow(() => new BigInt64Array(fixed.buffer, fixed.byteOffset, 2));
+  const already = backing.subarray(8, 16);
+  assert.equal(aligned8(already), already, 'aligned input is not copied');
 });
