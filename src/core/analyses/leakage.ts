@@ -62,10 +62,17 @@ function timeOverlapFinding(ctx: AnalysisContext, tl: TimelineBuild): Finding | 
   };
 }
 
+/** When the analyses ran on a sample of training, overlaps found are a lower bound: say so. */
+function sampledNote(ctx: AnalysisContext): string {
+  const t = ctx.train;
+  return t.rows < t.totalRows ? ` Training was sampled (${t.rows} of ${t.totalRows} rows), so the true overlap is likely larger.` : '';
+}
+
 function rowOverlapFindings(ctx: AnalysisContext, r: RowOverlapResult): Finding[] {
   const o = ctx.options.leakage;
   const out: Finding[] = [];
-  const chance = r.rowsUnique ? '' : ' The hashed columns hold only a few distinct combinations, so equal rows are expected by chance and are weak evidence.';
+  const chance =
+    (r.rowsUnique ? '' : ' The hashed columns hold only a few distinct combinations, so equal rows are expected by chance and are weak evidence.') + sampledNote(ctx);
   if (r.prodRowsInTrain > 0) {
     const sev: Severity = r.rowsUnique ? grade(r.share, o.rowOverlapWarning, o.overlapCritical) ?? 'info' : 'info';
     out.push({
@@ -157,7 +164,8 @@ function idOverlap(ctx: AnalysisContext): IdOverlap | null {
   const evidence =
     `${pct(share)} of production rows (${pairs.prodWithKnownId}) carry a ${id} seen in training (${pairs.sharedEntities} of ${pairs.prodEntities} production entities). ` +
     `Paired with the ${pairs.byTime ? 'latest earlier' : 'last'} training row of the same entity: ${copies} identical in every feature (copies), ${later} dated later with other values (snapshots), ${other} other.` +
-    (pairs.prodWithLaterTrainRow ? ` For ${pairs.prodWithLaterTrainRow} production rows training also holds a row of the same entity dated after them: the model has seen those entities' future.` : '');
+    (pairs.prodWithLaterTrainRow ? ` For ${pairs.prodWithLaterTrainRow} production rows training also holds a row of the same entity dated after them: the model has seen those entities' future.` : '') +
+    sampledNote(ctx);
   const mitigation =
     copies > 0 && severity !== 'info'
       ? `Remove production rows that copy training rows from the evaluation, and split train/evaluation by ${id} (group split) and by time with a gap; retrain and re-measure.`
