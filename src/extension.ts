@@ -130,6 +130,8 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => clearTimeout(settingsTimer) },
   );
   void vscode.commands.executeCommand('setContext', 'prodgap.hasTrainingSelection', false);
+  // The checklist view shows the last comparison after a reload, when its cached report is still valid.
+  void controller.restore(false);
 }
 
 /** `prodgap.openPanel` takes an optional `{ tab, feature }` (the tree passes one); anything else just opens it. */

@@ -33,7 +33,8 @@ export class AnalysisRunner implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {
     const script = path.join(extensionPath, 'dist', 'worker.js');
-    this.client = new WorkerClient(() => new Worker(script) as unknown as WorkerLike);
+    // No inherited execArgv: the extension host may run with inspector or process-wide flags a worker rejects.
+    this.client = new WorkerClient(() => new Worker(script, { execArgv: [], name: 'prodgap-analysis' }) as unknown as WorkerLike);
   }
 
   get busy(): boolean {

@@ -205,13 +205,17 @@ export class Controller implements vscode.Disposable {
     if (isMethod(msg, 'feature/select')) return; // the webview keeps its own selection (setState); nothing to do here
   }
 
-  /** The panel came back after a window reload: restore the last pair, from the cached report when still valid. */
-  async restore(): Promise<void> {
+  /**
+   * Bring back the last pair after a window reload: from the cached report when the files are unchanged, else (when
+   * `analyzeIfStale`, i.e. the panel is showing) by analysing again.
+   */
+  async restore(analyzeIfStale = true): Promise<void> {
     if (this.pair) return;
     const pair = this.context.workspaceState.get<Pair>(LAST_PAIR_KEY);
     if (!pair || typeof pair.train !== 'string' || typeof pair.prod !== 'string') return;
     const cached = await this.cache?.load(pair).catch(() => null);
     if (this.pair) return; // a compare started meanwhile
+    if (!cached && !analyzeIfStale) return;
     this.pair = pair;
     const record = this.store.load(pair.train, pair.prod);
     this.pickerRoles = record.roles;
