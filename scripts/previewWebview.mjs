@@ -61,11 +61,14 @@ async function sampleReport() {
 
 const reportPath = arg('report', '');
 const report = reportPath ? JSON.parse(readFileSync(resolve(reportPath), 'utf8')) : await sampleReport();
+// --phase running|error|cancelled|idle and --partial show the header's status line and partial-report rendering;
+// --no-report shows the empty panel.
+const phase = arg('phase', 'done');
 const state = {
-  report,
-  partial: false,
+  report: process.argv.includes('--no-report') ? null : report,
+  partial: process.argv.includes('--partial'),
   userState: { checks: {}, notes: { [`finding:${report.findings[0]?.id}`]: 'Asked the data team where these rows come from.' } },
-  status: { phase: 'done', message: 'Analysis finished' },
+  status: { phase, message: phase === 'running' ? 'Drift: 9 of 14 columns' : phase === 'done' ? 'Analysis finished' : `Analysis ${phase}`, ...(phase === 'running' ? { progress: 0.55 } : {}) },
   pair: { train: report.train.path, prod: report.prod.path },
 };
 // `<` escaped so no string in the report can close the script element.
@@ -108,6 +111,8 @@ if (process.argv.includes('--screenshot')) {
       const posted = /data-posted="([^"]*)"/.exec(dom.stdout);
       console.log(`${png}: CSP violations ${m ? m[1] : '?'}${last ? ` (last: ${last[1]})` : ''}`);
       if (posted) console.log(`  posted: ${posted[1]}`);
+      const tip = /<div id="vg-tooltip-element"[^>]*>([\s\S]*?)<\/div>/.exec(dom.stdout);
+      if (tip) console.log(`  tooltip: ${tip[1]}`);
     }
   }
   server.close();

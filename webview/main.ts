@@ -190,6 +190,7 @@ let pendingEmbeds: { el: HTMLElement; chart: ChartSpec }[] = [];
 let rendering = false;
 
 function noReportState(state: State | null): HTMLElement {
+  if (state?.pair && state.status.phase === 'idle') return emptyState('No analysis yet.', 'Press Re-run to analyse this pair.');
   if (!state || state.status.phase === 'idle') {
     return emptyState('No analysis yet.', 'In the Explorer, select a training and a production file, right-click, and choose Compare Training ↔ Production.');
   }

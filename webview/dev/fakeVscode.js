@@ -33,6 +33,13 @@
     } else if (kind === 'key') {
       const target = document.activeElement && document.activeElement !== document.body ? document.activeElement : document.querySelector('table[role=grid]');
       target.dispatchEvent(new KeyboardEvent('keydown', { key: arg, bubbles: true }));
+    } else if (kind === 'hover') {
+      const [x, y] = arg.split(',').map(Number);
+      const el = document.elementFromPoint(x, y);
+      for (const type of ['pointermove', 'mousemove']) {
+        const Ctor = type === 'pointermove' ? PointerEvent : MouseEvent;
+        el?.dispatchEvent(new Ctor(type, { clientX: x, clientY: y, bubbles: true }));
+      }
     } else if (kind === 'focus') {
       document.querySelector(arg)?.focus();
     } else if (kind === 'type') {

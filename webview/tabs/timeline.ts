@@ -18,11 +18,14 @@ function changeRole(ctx: ViewContext, role: 'time' | 'id', label: string): HTMLE
 function overTime(ctx: ViewContext): HTMLElement {
   const tl = ctx.report.timeline;
   if (!tl) {
+    const time = ctx.report.roles.time;
+    if (ctx.state.partial) return emptyState('The timeline is still being computed.');
+    if (time) return emptyState('No timeline in this report.', `The time column ${time} gave no usable windows (too few distinct dates, or this version does not compute timelines yet).`);
     return h(
       'div',
       null,
-      emptyState(ctx.state.partial ? 'The timeline is still being computed.' : 'No timestamp column — set one with Change Roles.', 'With a time column, drift and the model metric are followed window by window.'),
-      ctx.state.partial ? null : changeRole(ctx, 'time', 'Set the time column…'),
+      emptyState('No timestamp column — set one with Change Roles.', 'With a time column, drift and the model metric are followed window by window.'),
+      changeRole(ctx, 'time', 'Set the time column…'),
     );
   }
   const opts = { palette: ctx.palette, width: 'container' as const };
@@ -77,11 +80,14 @@ const SKEW_COLUMNS: TableColumn<SkewColumn>[] = [
 function skew(ctx: ViewContext): HTMLElement {
   const s = ctx.report.skew;
   if (!s) {
+    const id = ctx.report.roles.id;
+    if (ctx.state.partial) return emptyState('Skew checks are still running.');
+    if (id) return emptyState('No train/serving skew in this report.', `No entity of ${id} appears in both files with comparable features (or this version does not compute skew yet).`);
     return h(
       'div',
       null,
       emptyState('No id column — train/serving skew compares the same entities in both files.', 'Set an id column with Change Roles.'),
-      ctx.state.partial ? null : changeRole(ctx, 'id', 'Set the id column…'),
+      changeRole(ctx, 'id', 'Set the id column…'),
     );
   }
   return h(
