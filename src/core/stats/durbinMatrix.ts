@@ -14,7 +14,7 @@
  * Software 8(18), 2003.
  * Complexity: O(m³ log n) time, O(m²) memory — meant for small n·x (the caller keeps k ≲ 60).
  * @throws {RangeError} when n is not a positive integer.
- * @example durbinMatrixCdf(10, 0.274) // ≈ 0.6284
+ * @example durbinMatrixCdf(10, 0.274) // 0.6284796154565043
  */
 export function durbinMatrixCdf(n: number, x: number): number {
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`durbinMatrixCdf requires a positive integer n, got ${n}`);

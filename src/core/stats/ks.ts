@@ -31,7 +31,7 @@ export const KS_EXACT_MAX_N = 10000;
  * Complexity: O((n₁ + n₂) log(n₁ + n₂)) for the sorts (copies; inputs untouched) plus the p-value: O(n) for the
  * asymptotic one, O(max(n) · band) for exact with unequal sizes (~0.4 s at 10 000 × 9 999 with D = 0.38, the worst case auto mode reaches).
  * @throws {RangeError} when a sample is empty or contains NaN, or the method is unknown.
- * @example ksTwoSample(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)) // { statistic: 1, pValue: 0.1, method: 'exact' }
+ * @example ksTwoSample(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)) // { statistic: 1, pValue: 0.09999999999999999, method: 'exact' }
  */
 export function ksTwoSample(a: Float64Array, b: Float64Array, method: KsMethod = 'auto'): KsResult {
   if (a.length === 0 || b.length === 0) throw new RangeError('ksTwoSample requires two non-empty samples');
