@@ -127,11 +127,13 @@ test('merging chunk sketches ≈ the sketch of the whole, within the bound', () 
   });
 });
 
-test('the state stays bounded and levels are sorted', () => {
-  const s = sketchOf(Float64Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 500_000));
+test('the state stays bounded (about 4k + 8·levels numbers) and levels are sorted', () => {
+  const s = sketchOf(Float64Array.from({ length: 2_000_000 }, (_, i) => (i * 7919) % 2_000_000));
   const st = s.toState();
   const retained = st.levels.reduce((a, l) => a + l.length, 0);
-  assert.ok(retained < 4 * 200, `retained ${retained}`);
+  // Budget: k at the bottom + k·Σ(2/3)^j ≤ 3k above it + at most 9 per level for the minimum widths and rounding.
+  assert.ok(retained <= 4 * 200 + 9 * st.levels.length, `retained ${retained} in ${st.levels.length} levels`);
+  assert.ok(st.levels.length <= 16, `levels ${st.levels.length}`);
   for (const l of st.levels) for (let i = 1; i < l.length; i++) assert.ok(l[i - 1] <= l[i]);
 });
 
