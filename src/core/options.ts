@@ -123,6 +123,8 @@ export interface LeakageOptions {
   leakMinRows: number;
   /** A feature with a post-outcome name is only noted (info) when its training AUC is below this. */
   namedMinAuc: number;
+  /** Univariate AUCs use at most this many rows per file (a seeded uniform sample above it). */
+  aucMaxRows: number;
   /** Categorical AUC: per-category positive rates are shrunk toward the overall rate with this many pseudo-rows. */
   categorySmoothing: number;
   /** Share of production rows that are exact copies of a training row of the same id: warning / critical. */
@@ -148,6 +150,8 @@ export interface SkewOptions {
   elapsedCorrelation: number;
   /** The median ratio is named after a window or unit factor (7/30, 1000) when within this relative distance. */
   ratioNameTolerance: number;
+  /** At most this many matched pairs are compared (a seeded uniform sample above it). */
+  maxPairs: number;
 }
 
 export interface SignatureOptions {
@@ -167,6 +171,8 @@ export interface SignatureOptions {
   exactTolerance: number;
   /** Share of non-null strings that must parse as number+unit to call a string column numeric-with-units. */
   unitParseShare: number;
+  /** Quantile fits use at most this many values per file (a seeded uniform sample above it; moments use all). */
+  fitMaxValues: number;
 }
 
 export interface AnalysisOptions {
@@ -257,6 +263,7 @@ export const defaultOptions: AnalysisOptions = {
     leakAucGap: 0.1,
     leakMinRows: 30,
     namedMinAuc: 0.6,
+    aucMaxRows: 200_000,
     categorySmoothing: 10,
     idCopyWarning: 0.01,
     idCopyCritical: 0.1,
@@ -271,6 +278,7 @@ export const defaultOptions: AnalysisOptions = {
     tightShare: 0.6,
     elapsedCorrelation: 0.7,
     ratioNameTolerance: 0.15,
+    maxPairs: 200_000,
   },
   signatures: {
     minScaleRatio: 2,
@@ -281,6 +289,7 @@ export const defaultOptions: AnalysisOptions = {
     standardTolerance: 0.05,
     exactTolerance: 1e-6,
     unitParseShare: 0.9,
+    fitMaxValues: 200_000,
   },
   seed: 42,
 };

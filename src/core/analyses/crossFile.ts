@@ -3,6 +3,7 @@
  * string columns carry per-file dictionaries, so a code means nothing in the other file until it is translated.
  */
 import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../io/table';
+import { mulberry32, sampleIndices } from '../stats/random';
 
 /** Code for a production category never seen in training: it can equal nothing on the training side. */
 export const UNSEEN = -2;
@@ -63,4 +64,30 @@ export function num(x: number | null | undefined): string {
   const a = Math.abs(x);
   if (a >= 1e6 || a < 1e-3) return x.toExponential(2);
   return String(Number(x.toPrecision(3)));
+}
+
+/** Rows to keep when a file has more than `cap` rows: a seeded uniform sample in file order; null = keep all. */
+export function rowSample(rows: number, cap: number, seed: number): Uint32Array | null {
+  return rows > cap ? sampleIndices(rows, cap, mulberry32(seed)) : null;
+}
+
+/** A column restricted to the given rows (same dictionary), or the column itself when `rows` is null. */
+export function subsetColumn<C extends Column>(col: C, rows: Uint32Array | null): C {
+  if (!rows) return col;
+  if (isNumeric(col)) {
+    const v = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) v[k] = col.values[rows[k]];
+    return { ...col, values: v };
+  }
+  const c = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) c[k] = (col as StringColumn).codes[rows[k]];
+  return { ...col, codes: c };
+}
+
+/** Values of a Float64Array at the given rows, or the array itself when `rows` is null. */
+export function subsetValues(values: Float64Array, rows: Uint32Array | null): Float64Array {
+  if (!rows) return values;
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
+  return out;
 }

@@ -15,7 +15,7 @@ import type { SignatureOptions } from '../options';
 import { linearFit } from '../stats/linearFit';
 import { mean, quantileSorted, std } from '../stats/descriptive';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
-import { codeMap, num, pct } from './crossFile';
+import { codeMap, num, pct, rowSample, subsetValues } from './crossFile';
 import { factorLabel, nameFactor, UNIT_FACTORS } from './scaleFactors';
 import { impliedUnit, parseUnitColumn, type UnitParse } from './unitStrings';
 
@@ -79,10 +79,16 @@ interface Moments {
   stdPop: number;
 }
 
-function moments(sorted: Float64Array): Moments | null {
-  if (sorted.length < 3) return null;
-  const s = std(sorted);
-  return { mean: mean(sorted), std: s, stdPop: s * Math.sqrt((sorted.length - 1) / sorted.length) };
+function moments(values: Float64Array): Moments | null {
+  if (values.length < 3) return null;
+  const s = std(values);
+  return { mean: mean(values), std: s, stdPop: s * Math.sqrt((values.length - 1) / values.length) };
+}
+
+/** The values sorted, or a seeded uniform sample of `cap` of them sorted. */
+function sortedSample(values: Float64Array, cap: number, seed: number): Float64Array {
+  const keep = rowSample(values.length, cap, seed);
+  return (keep ? subsetValues(values, keep) : Float64Array.from(values)).sort();
 }
 
 function standardized(m: Moments, tol: number): boolean {
@@ -261,11 +267,12 @@ export function analyzeSignatures(ctx: AnalysisContext): AnalysisResult<Signatur
     prod: NumericColumn;
   }[];
   const flagged = new Set<string>();
-  for (const pair of numericPairs) {
-    const ts = presentValues(pair.train).sort();
-    const ps = presentValues(pair.prod).sort();
-    const tm = moments(ts);
-    const pm = moments(ps);
+  for (const [i, pair] of numericPairs.entries()) {
+    const tv = presentValues(pair.train);
+    const pv = presentValues(pair.prod);
+    // Moments on every value (an exact 0/1 must be exact); quantiles from a sorted sample of at most fitMaxValues.
+    const tm = moments(tv);
+    const pm = moments(pv);
     if (tm && pm) {
       section.moments.push({ column: pair.name, train: tm, prod: pm });
       const rf = restandardizedFinding(pair.name, tm, pm, o);
@@ -275,7 +282,7 @@ export function analyzeSignatures(ctx: AnalysisContext): AnalysisResult<Signatur
         continue;
       }
     }
-    const fit = quantileFit(ts, ps);
+    const fit = quantileFit(sortedSample(tv, o.fitMaxValues, ctx.options.seed + 2 * i), sortedSample(pv, o.fitMaxValues, ctx.options.seed + 2 * i + 1));
     if (!fit) continue;
     section.fits.push({ column: pair.name, slope: fit.slope, intercept: fit.intercept, r2: fit.r2 });
     const v = judgeScale(fit, o);

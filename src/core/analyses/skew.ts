@@ -10,7 +10,7 @@
 import { isNumeric, type Column } from '../io/table';
 import type { Finding, Severity, SkewColumn, SkewSection } from '../report/types';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
-import { alignedValues, comparable, DAY_MS, eventTimes, num, pct } from './crossFile';
+import { alignedValues, comparable, DAY_MS, eventTimes, num, pct, rowSample } from './crossFile';
 import { pairEntities, type EntityPairs } from './entityPairs';
 import { factorLabel, nameFactor, UNIT_FACTORS, WINDOW_FACTORS } from './scaleFactors';
 
@@ -267,10 +267,24 @@ function skewFinding(ctx: AnalysisContext, v: ColumnVerdict, pairs: EntityPairs)
   };
 }
 
+/** Keep a seeded uniform sample of `cap` pairs (medians and shares need no more). */
+function capPairs(p: EntityPairs, cap: number, seed: number): EntityPairs {
+  const keep = rowSample(p.prodRows.length, cap, seed);
+  if (!keep) return p;
+  const prodRows = new Int32Array(keep.length);
+  const trainRows = new Int32Array(keep.length);
+  for (let k = 0; k < keep.length; k++) {
+    prodRows[k] = p.prodRows[keep[k]];
+    trainRows[k] = p.trainRows[keep[k]];
+  }
+  return { ...p, prodRows, trainRows };
+}
+
 export function analyzeSkew(ctx: AnalysisContext): AnalysisResult<SkewSection | null> {
-  const pairs = pairEntities(ctx);
-  if (!pairs || pairs.sharedEntities === 0) return { section: null, findings: [] };
+  const all = pairEntities(ctx);
+  if (!all || all.sharedEntities === 0) return { section: null, findings: [] };
   const o = ctx.options.skew;
+  const pairs = capPairs(all, o.maxPairs, ctx.options.seed);
   let gaps: Float64Array | null = null;
   if (pairs.byTime) {
     const tt = eventTimes(ctx.train.columns.find((c) => c.name === ctx.roles.time))!;
@@ -308,8 +322,10 @@ export function analyzeSkew(ctx: AnalysisContext): AnalysisResult<SkewSection | 
       joinedOn: pairs.joinedOn,
       matchedEntities: pairs.matchedEntities,
       columns: verdicts.map((v) => v.stat),
-      pairs: pairs.prodRows.length,
-      joinNote: pairs.matchedEntities < o.minPairs ? `${joinNote} Only ${pairs.matchedEntities} entities matched (fewer than ${o.minPairs}): not compared.` : joinNote,
+      pairs: all.prodRows.length,
+      joinNote:
+        (pairs.matchedEntities < o.minPairs ? `${joinNote} Only ${pairs.matchedEntities} entities matched (fewer than ${o.minPairs}): not compared.` : joinNote) +
+        (pairs !== all ? ` ${pairs.prodRows.length} of the ${all.prodRows.length} pairs were compared (seeded uniform sample).` : ''),
     },
     findings,
   };

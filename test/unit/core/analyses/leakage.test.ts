@@ -92,6 +92,9 @@ test('target leakage: a feature that separates the classes in training and is sh
   assert.equal(data.baselineColumn, 'x1');
   assert.equal(tl[0].target, 'leakage');
   assert.match(tl[0].mitigation, /Drop leak/);
+  // The same on a 1,000-row sample per file (the cap for large files).
+  const small = analyzeLeakage(contextFor(tableFrom('train.csv', train), tableFrom('prod.csv', prod), { label: 'label' }, { leakage: { aucMaxRows: 1000 } }));
+  assert.deepEqual(byType(small.findings, 'target_leakage').map((f) => [f.columns[0], f.severity]), [['leak', 'critical']]);
 });
 
 test('target leakage through missingness and through categories; high-cardinality categories are not memorised', () => {

@@ -38,6 +38,8 @@ test('scale change: a feature ×1000 gives a ≈ 1000 and names the unit; drifte
   assert.match(r.findings[0].evidence, /grams where training had kilograms/);
   assert.match(r.findings[0].mitigation, /divide by 1000/);
   assert.equal(r.findings[0].target, 'drift');
+  const sampled = analyzeSignatures(contextFor(ctx.train, ctx.prod, {}, { signatures: { fitMaxValues: 500 } }));
+  assert.deepEqual(sampled.findings.map((f) => f.id), ['scale_change:weight']);
 });
 
 test('scale change: inches → centimetres (×2.54) and Celsius → Fahrenheit are named', () => {

@@ -101,6 +101,10 @@ test('entity skew: a 7-day window served for a 30-day feature is found and named
   assert.deepEqual(s.columns.find((c) => c.column === 'tier')!.transitions![0], { from: 'gold', to: 'GOLD', share: 1 });
   assert.equal(by.has('region'), false);
   assert.deepEqual([...by.keys()].filter((k) => by.get(k)!.severity !== 'info').sort(), ['tier', 'txn_30d']);
+  // Capped at 300 pairs (the sample for large joins): same verdicts, and the section says so.
+  const capped = analyzeSkew(contextFor(train, prod, { id: 'id', time: 't' }, { skew: { maxPairs: 300 } }));
+  assert.deepEqual(capped.findings.filter((f) => f.severity !== 'info').map((f) => f.columns[0]).sort(), ['tier', 'txn_30d']);
+  assert.match(capped.section!.joinNote!, /300 of the 2000 pairs/);
 });
 
 test('time join: each production row meets the latest training row of its entity dated at or before it', () => {
