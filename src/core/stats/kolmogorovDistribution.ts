@@ -1,6 +1,9 @@
 import { logNFactorialOverNPowN, smirnovSf } from './smirnov';
 import { durbinMatrixCdf } from './durbinMatrix';
 
+const PI2 = Math.PI * Math.PI;
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+
 /**
  * Survival function of the two-sided one-sample Kolmogorov–Smirnov statistic Dₙ for sample size n,
  * P(Dₙ ≥ x) (scipy.stats.kstwo.sf). ks_2samp's asymptotic method evaluates it at n = round(n₁n₂/(n₁ + n₂)).
@@ -18,10 +21,6 @@ import { durbinMatrixCdf } from './durbinMatrix';
  * @throws {RangeError} when n is not a positive integer or x is NaN.
  * @example kolmogorovSf(100, 0.1) // 0.2526927570063894
  */
-
-const PI2 = Math.PI * Math.PI;
-const SQRT_2PI = Math.sqrt(2 * Math.PI);
-
 export function kolmogorovSf(n: number, x: number): number {
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`kolmogorovSf requires a positive integer n, got ${n}`);
   if (Number.isNaN(x)) throw new RangeError('kolmogorovSf requires a number x, got NaN');

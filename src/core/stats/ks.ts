@@ -59,12 +59,15 @@ export function ksTwoSampleSorted(a: ArrayLike<number>, b: ArrayLike<number>, me
   let i = 0;
   let j = 0;
   let maxGap = 0;
+  let va = a[0];
+  let vb = b[0];
   while (i < n1 && j < n2) {
-    const x = a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] === x) i++;
-    while (j < n2 && b[j] === x) j++;
-    const gap = Math.abs(i * n2 - j * n1);
+    const x = va <= vb ? va : vb;
+    while (va === x && ++i < n1) va = a[i];
+    while (vb === x && ++j < n2) vb = b[j];
+    const gap = i * n2 - j * n1;
     if (gap > maxGap) maxGap = gap;
+    else if (-gap > maxGap) maxGap = -gap;
   }
   // Once one sample is exhausted the gap only shrinks towards 0, so the loop can stop there — but the point where
   // it was exhausted was already evaluated above.

@@ -27,7 +27,8 @@ export function mulberry32(seed: number): () => number {
  *
  * Source: Floyd's algorithm (Bentley & Floyd, "A sample of brilliance", CACM 1987): every k-subset equally likely,
  * with k draws and O(k) memory — unlike Fisher–Yates, which needs an n-sized permutation.
- * Complexity: O(k log k) time (the final sort), O(k) memory.
+ * Complexity: O(k + n) time and n bytes when n ≤ max(64k, 2²⁰) (a bitmap scan gives sorted output), else O(k log k)
+ * time and O(k) memory (a Set, then a sort).
  * @throws {RangeError} when n or k is not a non-negative integer, or k > n.
  * @example sampleIndices(10, 3, mulberry32(1)) // three sorted distinct indices below 10
  */
@@ -37,6 +38,17 @@ export function sampleIndices(n: number, k: number, rng: () => number): Uint32Ar
   const out = new Uint32Array(k);
   if (k === n) {
     for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+  // A bitmap when it is small next to the sample (then one scan yields the indices already sorted), else a Set.
+  if (n <= 64 * k || n <= 1 << 20) {
+    const chosen = new Uint8Array(n);
+    for (let j = n - k; j < n; j++) {
+      const t = Math.floor(rng() * (j + 1));
+      chosen[chosen[t] === 1 ? j : t] = 1;
+    }
+    let m = 0;
+    for (let i = 0; i < n; i++) if (chosen[i] === 1) out[m++] = i;
     return out;
   }
   const chosen = new Set<number>();

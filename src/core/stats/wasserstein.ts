@@ -35,13 +35,16 @@ export function wassersteinSorted(a: ArrayLike<number>, b: ArrayLike<number>): n
   let i = 0;
   let j = 0;
   let sum = 0;
-  let x = a[0] < b[0] ? a[0] : b[0];
-  while (i < n || j < m) {
+  // va/vb: the next unconsumed value of each side, +∞ once a side is used up.
+  let va = a[0];
+  let vb = b[0];
+  let x = va < vb ? va : vb;
+  for (;;) {
     // Step past every value equal to x on both sides; then F_A = i/n and F_B = j/m hold on [x, next).
-    while (i < n && a[i] === x) i++;
-    while (j < m && b[j] === x) j++;
+    while (va === x && i < n) va = ++i < n ? a[i] : Infinity;
+    while (vb === x && j < m) vb = ++j < m ? b[j] : Infinity;
     if (i === n && j === m) break;
-    const next = i === n ? b[j] : j === m ? a[i] : a[i] < b[j] ? a[i] : b[j];
+    const next = va < vb ? va : vb;
     sum += Math.abs(i / n - j / m) * (next - x);
     x = next;
   }

@@ -42,3 +42,11 @@ test('sampleIndices throws RangeError naming the function', () => {
   assert.throws(() => sampleIndices(3, 4, mulberry32(1)), { name: 'RangeError', message: /sampleIndices/ });
   assert.throws(() => sampleIndices(-1, 0, mulberry32(1)), { name: 'RangeError', message: /sampleIndices/ });
 });
+
+test('sampleIndices: the Set path (n ≫ k) is sorted, distinct and in range too', () => {
+  const n = 50_000_000;
+  const s = sampleIndices(n, 1000, mulberry32(11));
+  assert.equal(s.length, 1000);
+  for (let i = 1; i < s.length; i++) assert.ok(s[i] > s[i - 1]);
+  assert.ok(s[s.length - 1] < n);
+});
