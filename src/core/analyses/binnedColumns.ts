@@ -34,6 +34,8 @@ export interface BinnedColumn {
   values: string[];
   /** Condition text per bin (`region=EU`, `age∈(35, 52]`), used as slice names. */
   labels: string[];
+  /** The column holds numbers (also when few distinct values made its bins categories). */
+  fromNumeric?: boolean;
   /** Interior cut points (numeric only); bins are right-closed like `binCounts`. */
   edges?: number[];
   /** Bin per row; −1 = null (unless `missingBin`, then nulls take the last bin). Null when the file lacks the column. */
@@ -48,6 +50,8 @@ export interface BinOptions {
   maxCategories: number;
   /** Give nulls their own `(missing)` bin instead of −1 (segments want it; drift skips nulls). */
   missingBin: boolean;
+  /** A numeric column with at most `bins` distinct training values gets one bin per value (`flag=1`, not `flag>0`). */
+  discreteAsCategories?: boolean;
 }
 
 const OTHER = '(other)';
@@ -233,9 +237,26 @@ export function binColumn(name: string, train: Column | null, prod: Column | nul
   if (!c) return null;
   // A type change between files (numeric in one, text in the other) is the schema analysis's finding, not ours.
   if (train && prod && train.kind !== prod.kind) return null;
-  if (c.kind === 'numeric') return binNumeric(name, train as NumericColumn | null, prod as NumericColumn | null, o);
+  if (c.kind === 'numeric') {
+    const source = c as NumericColumn;
+    if (o.discreteAsCategories && distinctAtMost(sortedPresent(source.values), o.bins)) {
+      const b = binCategorical(name, train, prod, o);
+      if (b) b.fromNumeric = true;
+      return b;
+    }
+    const b = binNumeric(name, train as NumericColumn | null, prod as NumericColumn | null, o);
+    if (b) b.fromNumeric = true;
+    return b;
+  }
   if (c.kind === 'categorical' || c.kind === 'boolean') return binCategorical(name, train, prod, o);
   return null; // datetime, text and id columns are not segments
+}
+
+function distinctAtMost(sorted: Float64Array, k: number): boolean {
+  if (sorted.length === 0) return false;
+  let distinct = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1] && ++distinct > k) return false;
+  return true;
 }
 
 /** Count of rows per bin (codes ≥ 0 only), optionally over a subset of rows. */

@@ -149,7 +149,7 @@ interface Built {
 export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSection | null> {
   const o = ctx.options.segments;
   const features = ctx.shared.filter((p) => isFeature(ctx, p.name));
-  const segOpts = { bins: o.numericBins, maxCategories: o.maxCategories, missingBin: true };
+  const segOpts = { bins: o.numericBins, maxCategories: o.maxCategories, missingBin: true, discreteAsCategories: true };
   const columns: BinnedColumn[] = [];
   for (const f of features) {
     const b = binColumn(f.name, f.train, f.prod, segOpts);
@@ -178,6 +178,8 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
   const pred = ctx.roles.prediction ? ctx.shared.find((p) => p.name === ctx.roles.prediction) : undefined;
   if (pred) drift.prediction = binColumn(pred.name, pred.train, pred.prod, driftOpts);
 
+  const overallLoss = overallGap(built);
+  const trainMae = built.overall.train.n ? built.overall.train.sum / built.overall.train.n : 0;
   const search = searchSlices({
     columns,
     kind: kind ?? 'accuracy',
@@ -185,6 +187,9 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
     prodOutcome: yProd,
     trainRows: ctx.train.rows,
     prodRows: ctx.prod.rows,
+    overallLoss: overallLoss ?? 0,
+    // MAE has the label's units: gaps are read relative to the overall training MAE so the same thresholds apply.
+    scale: kind === 'mae' && trainMae > 0 ? trainMae : 1,
     options: o,
   });
 
@@ -317,7 +322,7 @@ function shiftFindings(columns: BinnedColumn[], segments: SegmentStat[], kind: S
     const maxDelta = Math.abs(moved[0].delta);
     // Quantile bins of a numeric feature move whenever the feature drifts, which feature_drift already reports:
     // their mix note is kept as information only.
-    const severity: Severity = col.kind === 'numeric' ? 'info' : maxDelta >= o.shiftCritical ? 'critical' : 'warning';
+    const severity: Severity = col.fromNumeric ? 'info' : maxDelta >= o.shiftCritical ? 'critical' : 'warning';
     const parts = moved.map((m) => `${m.s.slice}: ${pct(m.s.trainShare)} of training rows → ${pct(m.s.prodShare)} of production rows`);
     let evidence = `${parts.join('; ')}.`;
     let mixEffect: number | null = null;

@@ -4,10 +4,15 @@
  *
  * Each slice is tested (two-proportion z for accuracy, Welch z for MAE) and the p-values are Bonferroni-corrected over
  * every slice tested — family-wise, because the list is read as "these slices really broke", and one false slice at
- * the top sends an engineer down the wrong path. Slices are ranked by impact = gap × production share, i.e. about
- * the share of all production rows that the slice's loss costs.
+ * the top sends an engineer down the wrong path. `impact` = loss × production share is about the share of all
+ * production rows that the slice's loss costs.
  *
- * Impact alone ties a slice with every superset of it (EU&mobile lost 45 pts on 10% of rows; EU, 30% of rows, lost
+ * The list ranks by the part of that impact beyond the whole file's loss, (loss − overall loss) × share, and keeps
+ * only slices whose loss exceeds the whole file's by gapWarning: when the whole file drops 30 pts, every slice
+ * holding most rows has a large impact and says nothing; the slice that lost 50 pts is the lead. When the whole file
+ * barely moves, the two rankings agree.
+ *
+ * Impact ties a slice with every superset of it (EU&mobile lost 45 pts on 10% of rows; EU, 30% of rows, lost
  * 15 pts because of it: same impact). So a slice whose loss is carried (≥ explainShare) by one of its sub-slices is
  * marked `explainedBy` and ranked right after it: the list then names where the loss lives, not where it is diluted.
  *
@@ -35,6 +40,8 @@ export interface Slice {
   pValue: number | null;
   pValueAdjusted: number | null;
   impact: number | null;
+  /** (gap − overall loss) × production share: the ranking key. */
+  excessImpact: number | null;
   /** Index in `slices` of the sub-slice that carries this slice's loss. */
   explainedBy?: number;
 }
@@ -47,6 +54,10 @@ export interface SliceSearchInput {
   prodOutcome: Float64Array | null;
   trainRows: number;
   prodRows: number;
+  /** Whole-file degradation (same sign as `gap`), and the unit the gap thresholds are read in (1 for accuracy,
+   * the training MAE for MAE). */
+  overallLoss: number;
+  scale: number;
   options: SegmentOptions;
 }
 
@@ -151,6 +162,7 @@ function makeSlice(conditions: Condition[], t: Sums, p: Sums, input: SliceSearch
     pValue: d ? d.pValue : null,
     pValueAdjusted: null,
     impact: d ? d.gap * prodShare : null,
+    excessImpact: d ? (d.gap - input.overallLoss) * prodShare : null,
   };
 }
 
@@ -171,7 +183,7 @@ export function searchSlices(input: SliceSearchInput): SliceSearchResult {
       if (!supported(ts, ps, input)) continue;
       const s = makeSlice([{ col: c, bin: b }], ts, ps, input);
       slices.push(s);
-      if (s.impact !== null) colScore[c] = Math.max(colScore[c], s.impact);
+      if (s.excessImpact !== null) colScore[c] = Math.max(colScore[c], s.excessImpact);
     }
   }
   const singles = slices.length;
@@ -210,23 +222,33 @@ export function searchSlices(input: SliceSearchInput): SliceSearchResult {
   for (const s of slices) if (s.pValue !== null) tried++;
   for (const s of slices) if (s.pValue !== null) s.pValueAdjusted = Math.min(1, s.pValue * tried);
   markExplained(slices, singles, o.explainShare);
-  return { slices, ranked: rank(slices, o), tried };
+  return { slices, ranked: rank(slices, input), tried };
 }
 
-/** For each single, the pair containing its condition that carries ≥ share of its impact (the largest such). */
+/**
+ * For each single, the pair containing its condition that carries ≥ share of its excess impact (the largest such);
+ * but a pair holding nearly all of a single's production rows (≥ share) is the same rows under a longer name, so
+ * there the single explains the pair.
+ */
 function markExplained(slices: Slice[], singles: number, share: number): void {
   const byCondition = new Map<string, number>();
   for (let i = 0; i < singles; i++) byCondition.set(key(slices[i].conditions[0]), i);
   for (let i = singles; i < slices.length; i++) {
     const pair = slices[i];
-    if (!(pair.impact !== null && pair.impact > 0)) continue;
+    const pi = pair.excessImpact;
+    if (!(pi !== null && pi > 0)) continue;
     for (const cond of pair.conditions) {
       const parentIndex = byCondition.get(key(cond));
       if (parentIndex === undefined) continue;
       const parent = slices[parentIndex];
-      if (!(parent.impact !== null && parent.impact > 0) || pair.impact < share * parent.impact) continue;
+      if (pair.prodShare >= share * parent.prodShare) {
+        pair.explainedBy = parentIndex;
+        break;
+      }
+      const qi = parent.excessImpact;
+      if (!(qi !== null && qi > 0) || pi < share * qi) continue;
       const current = parent.explainedBy === undefined ? null : slices[parent.explainedBy];
-      if (!current || (current.impact ?? 0) < pair.impact) parent.explainedBy = i;
+      if (!current || (current.excessImpact ?? 0) < pi) parent.explainedBy = i;
     }
   }
 }
@@ -236,17 +258,20 @@ function key(c: Condition): string {
 }
 
 /** Significant degradations, worst first; an explained slice sorts with its explaining sub-slice, just after it. */
-function rank(slices: Slice[], o: SegmentOptions): number[] {
+function rank(slices: Slice[], input: SliceSearchInput): number[] {
+  const o = input.options;
   const sortKey = (i: number): number => {
     const s = slices[i];
-    const own = s.impact ?? 0;
-    return s.explainedBy === undefined ? own : Math.min(own, slices[s.explainedBy].impact ?? 0);
+    const own = s.excessImpact ?? 0;
+    return s.explainedBy === undefined ? own : Math.min(own, slices[s.explainedBy].excessImpact ?? 0);
   };
   const candidates: number[] = [];
   for (let i = 0; i < slices.length; i++) {
     const s = slices[i];
-    if (s.gap !== null && s.gap > 0 && s.pValueAdjusted !== null && s.pValueAdjusted < o.alpha) candidates.push(i);
+    if (s.gap === null || !(s.gap > 0) || s.pValueAdjusted === null || !(s.pValueAdjusted < o.alpha)) continue;
+    if ((s.gap - input.overallLoss) / input.scale >= o.gapWarning) candidates.push(i);
   }
-  candidates.sort((a, b) => sortKey(b) - sortKey(a) || (slices[b].gap ?? 0) - (slices[a].gap ?? 0) || a - b);
+  const explained = (i: number) => (slices[i].explainedBy === undefined ? 0 : 1);
+  candidates.sort((a, b) => sortKey(b) - sortKey(a) || explained(a) - explained(b) || (slices[b].gap ?? 0) - (slices[a].gap ?? 0) || a - b);
   return candidates.slice(0, o.topSlices);
 }
