@@ -295,7 +295,9 @@ export function analyzeSkew(ctx: AnalysisContext): AnalysisResult<SkewSection | 
   const verdicts: ColumnVerdict[] = [];
   if (pairs.matchedEntities >= o.minPairs) {
     for (const pair of ctx.shared) {
-      if (!isFeature(ctx, pair.name) || !comparable(pair.train, pair.prod) || pair.train.kind === 'datetime') continue;
+      // Dates move with every snapshot and free text has no direction: neither says anything about serving skew.
+      const k = pair.train.kind;
+      if (!isFeature(ctx, pair.name) || !comparable(pair.train, pair.prod) || k === 'datetime' || k === 'text' || k === 'id') continue;
       const v = alignedValues(pair.train, pair.prod);
       const verdict =
         pair.train.kind === 'numeric' && pair.prod.kind === 'numeric'

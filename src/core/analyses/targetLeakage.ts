@@ -50,7 +50,10 @@ export function binaryLabels(ctx: AnalysisContext): { train: Float64Array; prod:
   const spec = outcomeSpec(tl, ctx.options.performance.threshold);
   const train = rowOutcomes(tl, tl, spec).label;
   const prod = pl ? rowOutcomes(pl, pl, spec).label : null;
-  if (spec.task === 'regression') {
+  if (spec.task === 'classification') {
+    // A production label outside the training classes (a 2, a typo) is no evidence either way.
+    for (const arr of prod ? [train, prod] : [train]) for (let i = 0; i < arr.length; i++) if (arr[i] !== 0 && arr[i] !== 1) arr[i] = NaN;
+  } else {
     const sorted = train.filter((x) => x === x).sort();
     if (sorted.length === 0) return null;
     const med = sorted[sorted.length >> 1];
