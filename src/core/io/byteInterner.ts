@@ -21,8 +21,11 @@ export class ByteInterner {
   private offsets = new Int32Array(64);
   private lengths = new Int32Array(64);
   private hashes = new Int32Array(64);
-  /** Open addressing; -1 is an empty slot. */
-  private table = new Int32Array(128).fill(-1);
+  /**
+   * Open addressing over slot pairs [code, hash]; code -1 is an empty slot. The hash sits beside the code so a probe
+   * touches one cache line, not the code's entry in `hashes` too (it matters for million-value id columns).
+   */
+  private table = new Int32Array(256).fill(-1);
   /** True once a value with bytes ≥ 0x80 that is not valid UTF-8 was added. */
   sawInvalidUtf8 = false;
 
@@ -40,19 +43,21 @@ export class ByteInterner {
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = h & mask;
     const len = end - start;
     for (;;) {
-      const code = this.table[slot];
+      const code = table[slot << 1];
       if (code < 0) break;
-      if (this.hashes[code] === h && this.lengths[code] === len && this.equals(code, bytes, start, len)) return code;
+      if (table[(slot << 1) + 1] === h && this.lengths[code] === len && this.equals(code, bytes, start, len)) return code;
       slot = (slot + 1) & mask;
     }
     const code = this.strings.length;
     this.add(code, h, bytes, start, len);
-    this.table[slot] = code;
-    if (code * 2 >= this.table.length) this.rehash(this.table.length * 2);
+    table[slot << 1] = code;
+    table[(slot << 1) + 1] = h;
+    if (code * 4 >= table.length) this.rehash(table.length * 2);
     return code;
   }
 
@@ -86,8 +91,8 @@ export class ByteInterner {
     this.high = new Uint8Array(this.offsets.length);
     let n = 0;
     for (let i = 0; i < old.strings.length; i++) if (keep[i]) n++;
-    let tableSize = 128;
-    while (tableSize < n * 2 + 2) tableSize *= 2;
+    let tableSize = 256;
+    while (tableSize < n * 4 + 4) tableSize *= 2;
     this.table = new Int32Array(tableSize).fill(-1);
     for (let i = 0; i < old.strings.length; i++) {
       if (!keep[i]) continue;
@@ -155,10 +160,13 @@ export class ByteInterner {
   }
 
   private place(code: number): void {
-    const mask = this.table.length - 1;
-    let slot = this.hashes[code] & mask;
-    while (this.table[slot] >= 0) slot = (slot + 1) & mask;
-    this.table[slot] = code;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const h = this.hashes[code];
+    let slot = h & mask;
+    while (table[slot << 1] >= 0) slot = (slot + 1) & mask;
+    table[slot << 1] = code;
+    table[(slot << 1) + 1] = h;
   }
 
   private rehash(size: number): void {

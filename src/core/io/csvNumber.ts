@@ -36,6 +36,52 @@ function isSpace(c: number): boolean {
  * @example parseNumberBytes(Buffer.from('-12.5e1'), 0, 7) // -125
  */
 export function parseNumberBytes(bytes: Uint8Array, start: number, end: number): number {
+  // Fast path for `-?digits[.digits]` with at most 15 digits — nearly every cell of a numeric column. The mantissa
+  // is then exact and one division by an exact power of ten rounds correctly.
+  let s = start;
+  let neg = false;
+  if (s < end && bytes[s] === 45) {
+    neg = true;
+    s++;
+  }
+  const ds = s;
+  let mant = 0;
+  while (s < end) {
+    const c = bytes[s] - 48;
+    if (c < 0 || c > 9) break;
+    mant = mant * 10 + c;
+    s++;
+  }
+  const intDigits = s - ds;
+  let fracDigits = 0;
+  let fractional = false;
+  if (s < end && bytes[s] === 46) {
+    fractional = true;
+    s++;
+    const fs = s;
+    while (s < end) {
+      const c = bytes[s] - 48;
+      if (c < 0 || c > 9) break;
+      mant = mant * 10 + c;
+      s++;
+    }
+    fracDigits = s - fs;
+  }
+  const digits = intDigits + fracDigits;
+  if (s === end && digits > 0 && digits <= 15) {
+    const v = fracDigits === 0 ? mant : mant / POW10[fracDigits];
+    let canonical = !(intDigits > 1 && bytes[ds] === 48) && !(neg && mant === 0);
+    if (fractional && (fracDigits === 0 || intDigits === 0 || bytes[end - 1] === 48)) canonical = false;
+    if (v !== 0 && v < 1e-6) canonical = false;
+    lastNumber.canonical = canonical;
+    lastNumber.fractional = fractional;
+    return neg ? -v : v;
+  }
+  return parseNumberGeneral(bytes, start, end);
+}
+
+/** Every other number: blanks, `+`, exponents, long mantissas, infinities (see `parseNumberBytes`). */
+function parseNumberGeneral(bytes: Uint8Array, start: number, end: number): number {
   let s = start;
   let e = end;
   while (s < e && isSpace(bytes[s])) s++;
