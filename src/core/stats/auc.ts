@@ -17,7 +17,9 @@ import { sortFloat64 } from './sortFloat64';
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   const n = scores.length;
   if (n === 0) throw new RangeError('rocAuc requires at least one score');
-  if (labels.length !== n) throw new RangeError(`rocAuc requires as many labels as scores, got ${labels.length} and ${n}`);
+  if (labels.length !== n) {
+    throw new RangeError(`rocAuc requires as many labels as scores, got ${labels.length} and ${n}`);
+  }
   let nPos = 0;
   let nNeg = 0;
   for (let i = 0; i < n; i++) {

@@ -13,7 +13,9 @@ export function benjaminiHochberg(pValues: number[]): number[] {
   const m = pValues.length;
   for (let i = 0; i < m; i++) {
     const p = pValues[i];
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`benjaminiHochberg requires p-values in [0, 1], pValues[${i}] is ${p}`);
+    if (!(p >= 0 && p <= 1)) {
+      throw new RangeError(`benjaminiHochberg requires p-values in [0, 1], pValues[${i}] is ${p}`);
+    }
   }
   const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => pValues[x] - pValues[y]);
   const adjusted = new Array<number>(m);

@@ -39,7 +39,9 @@ export function quantileEdges(values: Float64Array, bins: number): number[] {
  * @example quantileEdgesSorted(Float64Array.of(1, 2, 3, 4, 5), 2) // [3]
  */
 export function quantileEdgesSorted(sorted: ArrayLike<number>, bins: number): number[] {
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`quantileEdgesSorted requires an integer bins ≥ 1, got ${bins}`);
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new RangeError(`quantileEdgesSorted requires an integer bins ≥ 1, got ${bins}`);
+  }
   if (sorted.length === 0) throw new RangeError('quantileEdgesSorted requires at least one value');
   const edges: number[] = [];
   for (let i = 1; i < bins; i++) {
@@ -60,7 +62,9 @@ export function quantileEdgesSorted(sorted: ArrayLike<number>, bins: number): nu
 export function binCounts(values: Float64Array, edges: number[]): Float64Array {
   const k = edges.length;
   for (let i = 1; i < k; i++) {
-    if (!(edges[i] > edges[i - 1])) throw new RangeError(`binCounts requires strictly increasing edges, got ${edges[i - 1]} then ${edges[i]}`);
+    if (!(edges[i] > edges[i - 1])) {
+      throw new RangeError(`binCounts requires strictly increasing edges, got ${edges[i - 1]} then ${edges[i]}`);
+    }
   }
   const e = Float64Array.from(edges);
   const counts = new Float64Array(k + 1);

@@ -26,10 +26,14 @@ export function chiSquareContingency(table: number[][]): { statistic: number; pV
   let total = 0;
   for (let i = 0; i < r0; i++) {
     const row = table[i];
-    if (row.length !== c0) throw new RangeError(`chiSquareContingency requires rows of equal length, row ${i} has ${row.length}, row 0 has ${c0}`);
+    if (row.length !== c0) {
+      throw new RangeError(`chiSquareContingency requires rows of equal length, row ${i} has ${row.length}, row 0 has ${c0}`);
+    }
     for (let j = 0; j < c0; j++) {
       const v = row[j];
-      if (!(v >= 0 && v < Infinity)) throw new RangeError(`chiSquareContingency requires non-negative finite counts, table[${i}][${j}] is ${v}`);
+      if (!(v >= 0 && v < Infinity)) {
+        throw new RangeError(`chiSquareContingency requires non-negative finite counts, table[${i}][${j}] is ${v}`);
+      }
       rowSum[i] += v;
       colSum[j] += v;
       total += v;

@@ -22,7 +22,9 @@ import { PSI_DEFAULT_EPSILON } from './psi';
 export function jensenShannon(pCounts: ArrayLike<number>, qCounts: ArrayLike<number>, epsilon = PSI_DEFAULT_EPSILON): number {
   const k = pCounts.length;
   if (k === 0) throw new RangeError('jensenShannon requires at least one bin');
-  if (qCounts.length !== k) throw new RangeError(`jensenShannon requires count arrays of equal length, got ${k} and ${qCounts.length}`);
+  if (qCounts.length !== k) {
+    throw new RangeError(`jensenShannon requires count arrays of equal length, got ${k} and ${qCounts.length}`);
+  }
   if (!(epsilon >= 0 && epsilon < 1)) throw new RangeError(`jensenShannon requires epsilon in [0, 1), got ${epsilon}`);
   const totalP = checkedTotal(pCounts, 'p');
   const totalQ = checkedTotal(qCounts, 'q');
@@ -50,7 +52,9 @@ function checkedTotal(counts: ArrayLike<number>, side: string): number {
   let total = 0;
   for (let i = 0; i < counts.length; i++) {
     const c = counts[i];
-    if (!(c >= 0 && c < Infinity)) throw new RangeError(`jensenShannon requires non-negative finite counts, ${side}[${i}] is ${c}`);
+    if (!(c >= 0 && c < Infinity)) {
+      throw new RangeError(`jensenShannon requires non-negative finite counts, ${side}[${i}] is ${c}`);
+    }
     total += c;
   }
   if (total === 0) throw new RangeError(`jensenShannon requires a positive total, ${side} counts sum to 0`);

@@ -25,6 +25,10 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
 }
 
 function check(x: number, n: number, which: number): void {
-  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`twoProportionZTest requires n${which} to be a positive integer, got ${n}`);
-  if (!(x >= 0 && x <= n)) throw new RangeError(`twoProportionZTest requires 0 ≤ x${which} ≤ n${which}, got x${which}=${x}, n${which}=${n}`);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new RangeError(`twoProportionZTest requires n${which} to be a positive integer, got ${n}`);
+  }
+  if (!(x >= 0 && x <= n)) {
+    throw new RangeError(`twoProportionZTest requires 0 ≤ x${which} ≤ n${which}, got x${which}=${x}, n${which}=${n}`);
+  }
 }

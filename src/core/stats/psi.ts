@@ -22,7 +22,9 @@ export const PSI_DEFAULT_EPSILON = 1e-4;
 export function psi(expectedCounts: ArrayLike<number>, actualCounts: ArrayLike<number>, epsilon = PSI_DEFAULT_EPSILON): number {
   const k = expectedCounts.length;
   if (k === 0) throw new RangeError('psi requires at least one bin');
-  if (actualCounts.length !== k) throw new RangeError(`psi requires count arrays of equal length, got ${k} and ${actualCounts.length}`);
+  if (actualCounts.length !== k) {
+    throw new RangeError(`psi requires count arrays of equal length, got ${k} and ${actualCounts.length}`);
+  }
   if (!(epsilon >= 0 && epsilon < 1)) throw new RangeError(`psi requires epsilon in [0, 1), got ${epsilon}`);
   const totalE = checkedTotal(expectedCounts, 'expected');
   const totalA = checkedTotal(actualCounts, 'actual');
@@ -40,7 +42,9 @@ function checkedTotal(counts: ArrayLike<number>, side: string): number {
   let total = 0;
   for (let i = 0; i < counts.length; i++) {
     const c = counts[i];
-    if (!(c >= 0 && c < Infinity)) throw new RangeError(`psi requires non-negative finite counts, ${side}[${i}] is ${c}`);
+    if (!(c >= 0 && c < Infinity)) {
+      throw new RangeError(`psi requires non-negative finite counts, ${side}[${i}] is ${c}`);
+    }
     total += c;
   }
   if (total === 0) throw new RangeError(`psi requires a positive total, ${side} counts sum to 0`);

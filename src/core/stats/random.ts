@@ -33,8 +33,12 @@ export function mulberry32(seed: number): () => number {
  * @example sampleIndices(10, 3, mulberry32(1)) // three sorted distinct indices below 10
  */
 export function sampleIndices(n: number, k: number, rng: () => number): Uint32Array {
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`sampleIndices requires an integer n in [0, 2^32), got ${n}`);
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`sampleIndices requires an integer k in [0, n], got k=${k}, n=${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+    throw new RangeError(`sampleIndices requires an integer n in [0, 2^32), got ${n}`);
+  }
+  if (!Number.isInteger(k) || k < 0 || k > n) {
+    throw new RangeError(`sampleIndices requires an integer k in [0, n], got k=${k}, n=${n}`);
+  }
   const out = new Uint32Array(k);
   if (k === n) {
     for (let i = 0; i < n; i++) out[i] = i;

@@ -92,7 +92,9 @@ function logTerm(n: number, x: number, nx: number, v: number): number {
  * @example logNFactorialOverNPowN(3) // ln(6/27) = -1.5040773967762742
  */
 export function logNFactorialOverNPowN(n: number): number {
-  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`logNFactorialOverNPowN requires a positive integer n, got ${n}`);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new RangeError(`logNFactorialOverNPowN requires a positive integer n, got ${n}`);
+  }
   if (n < 10) {
     let s = 0;
     for (let i = 1; i <= n; i++) s += Math.log(i / n);

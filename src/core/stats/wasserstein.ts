@@ -31,7 +31,9 @@ export function wassersteinSorted(a: ArrayLike<number>, b: ArrayLike<number>): n
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) throw new RangeError('wassersteinSorted requires two non-empty samples');
-  if (Number.isNaN(a[n - 1]) || Number.isNaN(b[m - 1])) throw new RangeError('wassersteinSorted requires samples without NaN');
+  if (Number.isNaN(a[n - 1]) || Number.isNaN(b[m - 1])) {
+    throw new RangeError('wassersteinSorted requires samples without NaN');
+  }
   let i = 0;
   let j = 0;
   let sum = 0;

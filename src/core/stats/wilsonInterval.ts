@@ -17,8 +17,12 @@ const Z95 = 1.959963984540054;
  * @example wilsonInterval(8, 10) // { low: 0.4901624715366418, high: 0.9433178485456248 }
  */
 export function wilsonInterval(successes: number, n: number, z = Z95): { low: number; high: number } {
-  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`wilsonInterval requires n to be a positive integer, got ${n}`);
-  if (!(successes >= 0 && successes <= n)) throw new RangeError(`wilsonInterval requires 0 ≤ successes ≤ n, got ${successes} of ${n}`);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new RangeError(`wilsonInterval requires n to be a positive integer, got ${n}`);
+  }
+  if (!(successes >= 0 && successes <= n)) {
+    throw new RangeError(`wilsonInterval requires 0 ≤ successes ≤ n, got ${successes} of ${n}`);
+  }
   if (!(z > 0 && z < Infinity)) throw new RangeError(`wilsonInterval requires a positive z, got ${z}`);
   const p = successes / n;
   const z2 = z * z;
