@@ -4,7 +4,7 @@
  */
 import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
 import { leakageTimelineChart, windowDriftChart, windowMetricChart } from '../../src/core/report/timeCharts';
-import type { SkewColumn } from '../../src/core/report/types';
+import type { SkewColumn, TimelineSection } from '../../src/core/report/types';
 import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { tabForFinding } from '../nav';
@@ -35,9 +35,23 @@ function overTime(ctx: ViewContext): HTMLElement {
     h('p', { class: 'muted' }, `${tl.windows.length} ${tl.unit} windows of `, h('code', null, tl.timeColumn), '.'),
     chartBlock(ctx, windowDriftChart(ctx.report, opts), 'No per-window drift values.'),
     chartBlock(ctx, windowMetricChart(ctx.report, opts), 'No per-window metric (needs label and prediction columns).'),
-    tl.patterns.length
-      ? h('ul', { class: 'patterns' }, tl.patterns.map((p) => h('li', null, h('code', null, p.column), `: ${p.pattern}${p.changeAt ? ` from ${p.changeAt.slice(0, 10)}` : ''} — ${p.detail}`)))
-      : null,
+    patterns(tl.patterns),
+  );
+}
+
+/** Detected changes first (sudden, gradual, seasonal); the columns with none are named on one line. */
+function patterns(list: TimelineSection['patterns']): HTMLElement | null {
+  const found = list.filter((p) => p.pattern !== 'none');
+  const none = list.filter((p) => p.pattern === 'none');
+  if (list.length === 0) return null;
+  return h(
+    'div',
+    { class: 'patterns' },
+    h('h3', null, 'Patterns over time'),
+    found.length
+      ? h('ul', null, found.map((p) => h('li', null, h('code', null, p.column), ` — ${p.pattern}${p.changeAt ? ` from ${p.changeAt.slice(0, 10)}` : ''}: ${p.detail}`)))
+      : h('p', null, 'No sudden, gradual or seasonal change detected.'),
+    none.length ? h('p', { class: 'muted' }, 'No clear pattern: ', none.map((p) => p.column).join(', '), '.') : null,
   );
 }
 

@@ -43,6 +43,9 @@ export function windowDriftChart(report: Report, opts: ChartOptions): ChartSpec 
       x: utcX(`Start of ${tl.unit}`),
       y: { field: 'value', type: 'quantitative', title: 'Drift vs training (PSI)' },
       color: { field: 'column', type: 'nominal', scale: { range: opts.palette.series }, legend: { title: null } },
+      // Training and production windows can share dates (overlapping files): one line per column *and* file, so a
+      // line never zigzags between the two files' values (the tooltip names the file).
+      detail: { field: 'file', type: 'nominal' },
       tooltip: [
         { field: 'column', type: 'nominal', title: 'Column' },
         { field: 'window', type: 'nominal', title: 'Window' },
