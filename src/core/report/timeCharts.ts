@@ -150,12 +150,15 @@ export function leakageTimelineChart(report: Report, opts: ChartOptions): ChartS
 export type HeatmapMode = 'gap' | 'share';
 
 /**
- * Single-column segments as one strip of cells per column, coloured by the metric gap (prod − train) or by the
- * change of the segment's share of rows. Diverging around zero so "worse" and "better" read apart.
+ * Single-column segments as a grid: one row of cells per column, its values left to right, each cell labelled with
+ * its value and coloured by the metric gap (prod − train) or the change of the segment's share of rows. Diverging
+ * around zero so "worse" and "better" read apart. Cells are positioned by their index within the column (`pos`), so
+ * columns with different values share one compact grid.
  */
 export function segmentHeatmapChart(report: Report, opts: ChartOptions, mode: HeatmapMode): ChartSpec | null {
   const s = report.segments;
   if (!s) return null;
+  const seen = new Map<string, number>();
   const rows = s.segments
     .filter((g) => g.conditions.length === 1)
     .map((g) => ({
@@ -168,44 +171,55 @@ export function segmentHeatmapChart(report: Report, opts: ChartOptions, mode: He
       prod: g.prod?.value ?? null,
       prodRows: g.prodRows,
     }))
-    .filter((r): r is typeof r & { v: number } => typeof r.v === 'number' && Number.isFinite(r.v));
+    .filter((r): r is typeof r & { v: number } => typeof r.v === 'number' && Number.isFinite(r.v))
+    .map((r) => {
+      const pos = seen.get(r.column) ?? 0;
+      seen.set(r.column, pos + 1);
+      return { ...r, pos };
+    });
   if (rows.length === 0 || (mode === 'gap' && !s.metric)) return null;
   const p = opts.palette;
   const metric = metricTitle(s.metric);
   const legendTitle = mode === 'gap' ? `${metric} gap (prod − train)` : 'Share change (prod − train)';
   const range = mode === 'gap' ? [p.critical, p.neutral, p.ok] : [p.train, p.neutral, p.prod];
   const title = mode === 'gap' ? `${metric} gap by segment` : 'Share of rows change by segment';
+  const cell = 92;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...(opts.title ? { title } : {}),
-    config: { ...chartConfig(p), header: { labelColor: p.text, titleColor: p.text, labelAngle: 0, labelAlign: 'left', labelFontSize: 11 } },
+    padding: 12,
+    config: chartConfig(p),
     data: { values: rows },
-    facet: { row: { field: 'column', type: 'nominal', title: null } },
-    resolve: { scale: { x: 'independent' } },
-    spec: {
-      width: { step: 56 },
-      height: 26,
-      mark: { type: 'rect', stroke: p.background ?? p.grid, strokeWidth: 1 },
-      encoding: {
-        x: { field: 'value', type: 'nominal', title: null, sort: null, axis: { labelAngle: -30, labelLimit: 100, orient: 'bottom' } },
-        color: {
-          field: 'v',
-          type: 'quantitative',
-          title: legendTitle,
-          scale: { type: 'linear', domainMid: 0, range },
-          legend: { format: mode === 'gap' ? '.2~f' : '.0%', orient: 'right' },
-        },
-        tooltip: [
-          { field: 'column', type: 'nominal', title: 'Column' },
-          { field: 'value', type: 'nominal', title: 'Value' },
-          { field: 'trainShare', type: 'quantitative', title: 'Training share', format: '.1%' },
-          { field: 'prodShare', type: 'quantitative', title: 'Production share', format: '.1%' },
-          { field: 'train', type: 'quantitative', title: `Training ${metric}`, format: '.3~g' },
-          { field: 'prod', type: 'quantitative', title: `Production ${metric}`, format: '.3~g' },
-          { field: 'v', type: 'quantitative', title: mode === 'gap' ? 'Gap' : 'Share change', format: mode === 'gap' ? '.3~g' : '.1%' },
-        ],
-      },
+    width: { step: cell },
+    height: { step: 26 },
+    encoding: {
+      x: { field: 'pos', type: 'ordinal', axis: null },
+      y: { field: 'column', type: 'nominal', title: null, sort: null, axis: { ticks: false, domain: false } },
+      tooltip: [
+        { field: 'column', type: 'nominal', title: 'Column' },
+        { field: 'value', type: 'nominal', title: 'Value' },
+        { field: 'trainShare', type: 'quantitative', title: 'Training share', format: '.1%' },
+        { field: 'prodShare', type: 'quantitative', title: 'Production share', format: '.1%' },
+        { field: 'train', type: 'quantitative', title: `Training ${metric}`, format: '.3~g' },
+        { field: 'prod', type: 'quantitative', title: `Production ${metric}`, format: '.3~g' },
+        { field: 'v', type: 'quantitative', title: mode === 'gap' ? 'Gap' : 'Share change', format: mode === 'gap' ? '.3~g' : '.1%' },
+      ],
     },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: p.background ?? p.grid, strokeWidth: 1 },
+        encoding: {
+          color: {
+            field: 'v',
+            type: 'quantitative',
+            title: legendTitle,
+            scale: { type: 'linear', domainMid: 0, range },
+            legend: { format: mode === 'gap' ? '.2~f' : '.0%', orient: 'right' },
+          },
+        },
+      },
+      { mark: { type: 'text', fontSize: 10, limit: cell - 6, color: p.text }, encoding: { text: { field: 'value', type: 'nominal' } } },
+    ],
   } as TopLevelSpec;
   const worst = rows.reduce((a, b) => (mode === 'gap' ? (b.v < a.v ? b : a) : Math.abs(b.v) > Math.abs(a.v) ? b : a));
   const summary =
