@@ -95,8 +95,12 @@ function standardized(m: Moments, tol: number): boolean {
   return Math.abs(m.mean) <= tol && (Math.abs(m.std - 1) <= tol || Math.abs(m.stdPop - 1) <= tol);
 }
 
+/**
+ * Far from standardized: mean beyond ±20·tol or std outside [1/(1+20·tol), 1+20·tol] (±1 and ×2 at the default) —
+ * further than genuine drift of a standardized feature usually goes, so drift is not mistaken for a skipped scaler.
+ */
 function clearlyNot(m: Moments, tol: number): boolean {
-  return Math.abs(m.mean) > 10 * tol || Math.abs(Math.log(m.std)) >= Math.log1p(10 * tol);
+  return Math.abs(m.mean) > 20 * tol || Math.abs(Math.log(m.std)) >= Math.log1p(20 * tol);
 }
 
 function restandardizedFinding(name: string, t: Moments, p: Moments, o: SignatureOptions): Finding | null {
@@ -110,7 +114,7 @@ function restandardizedFinding(name: string, t: Moments, p: Moments, o: Signatur
   let why: string;
   if (tStd && clearlyNot(p, o.standardTolerance)) {
     severity = 'critical';
-    const twice = Math.abs(p.mean) < 10 * o.standardTolerance && p.std < 1;
+    const twice = Math.abs(p.mean) <= 20 * o.standardTolerance && p.std < 1;
     title = `${name} is standardized in training but not in production`;
     why = twice
       ? 'Production is centred but shrunk: it looks scaled twice.'

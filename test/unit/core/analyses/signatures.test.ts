@@ -172,3 +172,9 @@ test('control: a 0/1 flag or a small count whose rate changes inside a segment i
   const r = analyzeSignatures(contextFor(tableFrom('t', { region, flag, count }), tableFrom('p', { region, flag: pFlag, count: pCount })));
   assert.deepEqual(r.findings, []);
 });
+
+test('control: genuine drift of a standardized feature (mean +0.6 std) is not a skipped scaler', () => {
+  const t = { z: zscore(draw(4000, 30, (r) => normal(r))) };
+  const p = { z: draw(4000, 31, (r) => 0.6 + 1.2 * normal(r)) };
+  assert.deepEqual(analyzeSignatures(contextFor(tableFrom('t', t), tableFrom('p', p))).findings, []);
+});
