@@ -21,6 +21,8 @@ import { mulberry32 } from '../stats/random';
 
 const DEFAULT_SEED = 42;
 const ARROW_MAGIC = 'ARROW1';
+/** Largest schema message accepted at the start of a pre-0.15 stream. */
+const LEGACY_SCHEMA_MAX = 1 << 24;
 /** Integers above this lose precision as doubles. */
 const MAX_EXACT_INT = 2 ** 53;
 
@@ -70,10 +72,11 @@ export function sniffArrow(path: string, name: string, head: Buffer, size: numbe
   if (magic === 'PAR1') {
     throw new DataFileError(path, `${name} is a Parquet file; prodgap reads CSV and Arrow IPC / Feather v2 — convert it, e.g. pandas.read_parquet(path).to_feather(out)`);
   }
-  // Streams written before Arrow 0.15 start with the metadata length itself (8-byte padded, shorter than the file).
+  // Streams written before Arrow 0.15 start with the schema message's length itself: 8-byte padded, shorter than the
+  // file, and small (text files give lengths of hundreds of MB, since printable bytes are ≥ 0x20).
   if (head.length >= 4) {
     const len = head.readInt32LE(0);
-    if (len > 0 && len % 8 === 0 && len < size) return 'stream';
+    if (len > 0 && len % 8 === 0 && len < size && len < LEGACY_SCHEMA_MAX) return 'stream';
   }
   const shown = [...head.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new DataFileError(path, `${name} is not an Arrow IPC file (it starts with bytes ${shown}, not ARROW1 or an IPC stream header) — re-export it as Arrow/Feather v2, or rename it if it is a CSV file`);

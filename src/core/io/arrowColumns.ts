@@ -106,7 +106,7 @@ function stringSink(sourceType: string, decode: (s: StringSink, d: Data, out: In
     kind: 'string',
     sourceType,
     codes: new Int32Array(0),
-    interner: new ByteInterner('utf8'),
+    interner: new ByteInterner(),
     decode: (d, out) => decode(sink, d, out),
   };
   return sink;

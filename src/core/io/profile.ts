@@ -35,6 +35,7 @@ export interface QuantileSketchState {
 }
 
 export interface CategoryProfile {
+  /** Distinct non-null values; exact, except after merging a `truncated` profile (then a lower bound). */
   cardinality: number;
   /** Most frequent values, most frequent first (at most `topK`). */
   top: { value: string; count: number }[];
