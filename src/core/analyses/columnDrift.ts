@@ -15,6 +15,7 @@ import { psi } from '../stats/psi';
 import { mulberry32, sampleIndices } from '../stats/random';
 import { wassersteinSorted } from '../stats/wasserstein';
 import { std } from '../stats/descriptive';
+import { sortedPresent } from '../stats/sortedPresent';
 
 /** Bins of the chart histograms (equal width over the central 99% of both files). */
 const CHART_BINS = 30;
@@ -27,24 +28,17 @@ export function severityOf(value: number, warning: number, critical: number): Dr
 
 const RANK: Record<DriftSeverity, number> = { ok: 0, warning: 1, critical: 2 };
 
-/** Non-null values, sampled down to `max` with a seeded uniform sample, then sorted ascending. */
+/**
+ * Non-null values, sorted ascending; above `max` a seeded uniform sample of them. Sampling sorted data at sorted
+ * random indices keeps it sorted, so the (cached) full sort is the only sort.
+ */
 export function sortedValues(c: NumericColumn, max: number, seed: number): { values: Float64Array; sampled: boolean } {
-  const v = c.values;
-  let n = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) n++;
-  let out = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) out[j++] = v[i];
-  let sampled = false;
-  if (max > 0 && n > max) {
-    const idx = sampleIndices(n, max, mulberry32(seed));
-    const s = new Float64Array(max);
-    for (let k = 0; k < max; k++) s[k] = out[idx[k]];
-    out = s;
-    sampled = true;
-  }
-  out.sort();
-  return { values: out, sampled };
+  const all = sortedPresent(c.values);
+  if (max <= 0 || all.length <= max) return { values: all, sampled: false };
+  const idx = sampleIndices(all.length, max, mulberry32(seed));
+  const s = new Float64Array(max);
+  for (let k = 0; k < max; k++) s[k] = all[idx[k]];
+  return { values: s, sampled: true };
 }
 
 function quantileOfSorted(s: Float64Array, p: number): number {
