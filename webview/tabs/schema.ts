@@ -3,7 +3,7 @@
  * share, file warnings and the findings about them.
  */
 import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
-import type { ColumnReport, FileInfo } from '../../src/core/report/types';
+import type { ColumnReport, FileInfo, FindingType } from '../../src/core/report/types';
 import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { tabForFinding } from '../nav';
@@ -11,6 +11,19 @@ import { buildTable, type TableColumn } from '../table';
 import { emptyState, findingList, section } from '../widgets';
 
 const int = (n: number) => n.toLocaleString('en-US');
+
+const QUALITY_TYPES = new Set<FindingType>([
+  'missing_column',
+  'extra_column',
+  'renamed_column',
+  'type_change',
+  'column_order',
+  'null_spike',
+  'out_of_range',
+  'ood_rows',
+  'new_category',
+  'constant_column',
+]);
 
 function fileCard(label: string, f: FileInfo): HTMLElement {
   return h(
@@ -85,7 +98,9 @@ function nullRates(ctx: ViewContext): HTMLElement {
 
 export function renderSchema(ctx: ViewContext): HTMLElement {
   const r = ctx.report;
-  const findings = r.findings.filter((f) => tabForFinding(f) === 'schema');
+  // Quality findings are listed here whatever their jump target (the engine points out-of-range and new categories
+  // at the Drift tab, where their column's histogram is).
+  const findings = r.findings.filter((f) => QUALITY_TYPES.has(f.type) || tabForFinding(f) === 'schema');
   const newCats = findings.filter((f) => f.type === 'new_category');
   return h(
     'div',
@@ -93,11 +108,11 @@ export function renderSchema(ctx: ViewContext): HTMLElement {
     section('Files', h('div', { class: 'file-cards' }, fileCard('Training', r.train), fileCard('Production', r.prod))),
     section('Schema changes', schemaChanges(ctx)),
     section('Null rates', nullRates(ctx)),
-    section('New categories', findingList(ctx, newCats, 'No production category is unseen in training.', false)),
+    section('New categories', findingList(ctx, newCats, 'No production category is unseen in training.', true)),
     section(
       'Out of distribution',
       h('p', null, `${formatShare(r.quality.oodRowShare)} of production rows have a numeric feature more than ${formatNumber(r.quality.oodK)} training standard deviations from its training mean.`),
     ),
-    section('Schema and quality findings', findingList(ctx, findings.filter((f) => f.type !== 'new_category'), 'No schema or quality problems found.', false)),
+    section('Schema and quality findings', findingList(ctx, findings.filter((f) => f.type !== 'new_category'), 'No schema or quality problems found.', true)),
   );
 }
