@@ -148,3 +148,43 @@ test('production without labels: shares, shift and drift inside segments, no met
   assert.ok(Array.isArray(user.topFeatureDrift) && typeof user.predictionPsi === 'number');
   assert.deepEqual(findings.map((f) => f.id), ['segment_shift:user']);
 });
+
+test('a uniform drop is no segment finding; a slice dropping far more than the whole file leads the list', () => {
+  const base: Spec = { rows: 20000, regionProbs: [0.45, 0.45, 0.1], userProbs: [0.5, 0.5], accuracy: flat };
+  const train = file('train.csv', base, 13);
+  const uniform = file('prod.csv', { ...base, accuracy: () => 0.65 }, 14);
+  const u = analyzeSegments(contextFor(train, uniform, roles));
+  assert.deepEqual(u.findings.filter((f) => f.type === 'segment_degradation').map((f) => f.title), []);
+  assert.deepEqual(u.section!.worst, [], 'every slice lost about what the whole file lost');
+  // Whole file −20 pts; APAC (10% of rows) −55 pts: the slice holding most rows has the larger raw impact, APAC the
+  // larger loss beyond the file's.
+  const collapse = file('prod.csv', { ...base, accuracy: (r) => (r === 'APAC' ? 0.3 : 0.65) }, 15);
+  const c = analyzeSegments(contextFor(train, collapse, roles));
+  assert.equal(c.section!.worst[0].slice, 'region=APAC');
+  const degr = c.findings.filter((f) => f.type === 'segment_degradation');
+  assert.deepEqual(degr.map((f) => f.id), ['segment_degradation:region:region=APAC']);
+  assert.equal(degr[0].severity, 'critical');
+});
+
+test('few-valued numeric columns segment by value; a pair holding nearly all of a single is named by the single', () => {
+  const make = (path: string, seed: number, planted: boolean) => {
+    const rng = mulberry32(seed);
+    const flag: number[] = [], zone: string[] = [], label: number[] = [], pred: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const f = rng() < 0.97 ? 0 : 1; // flag=0 holds 97% of rows, so zone=B & flag=0 is nearly all of zone=B
+      const z = rng() < 0.2 ? 'B' : 'A';
+      const y = rng() < 0.5 ? 1 : 0;
+      flag.push(f);
+      zone.push(z);
+      label.push(y);
+      pred.push(rng() < (planted && z === 'B' ? 0.4 : 0.9) ? y : 1 - y);
+    }
+    return tableFrom(path, { flag, zone, label, pred });
+  };
+  const { section, findings } = analyzeSegments(contextFor(make('t.csv', 16, false), make('p.csv', 17, true), roles));
+  assert.deepEqual(section!.segments.filter((s) => s.conditions[0].column === 'flag').map((s) => s.slice), ['flag=0', 'flag=1']);
+  assert.equal(section!.worst[0].slice, 'zone=B');
+  const pair = section!.worst.find((s) => s.slice === 'flag=0 & zone=B' || s.slice === 'zone=B & flag=0');
+  assert.ok(pair && pair.explainedBy === 'zone=B', JSON.stringify(pair));
+  assert.deepEqual(findings.filter((f) => f.type === 'segment_degradation').map((f) => f.id), ['segment_degradation:zone:zone=B']);
+});
