@@ -28,8 +28,25 @@ export class ByteInterner {
   private table = new Int32Array(256).fill(-1);
   /** True once a value with bytes ≥ 0x80 that is not valid UTF-8 was added. */
   sawInvalidUtf8 = false;
+  /** Entries that `isNull` matched (they stay in the dictionary, unreferenced, until `compact`). */
+  nullEntries = 0;
+  /** Per code: `isNull` matched the value. */
+  private nullFlags = new Uint8Array(64);
 
-  constructor(private decoding: TextDecoding = 'utf8') {}
+  /**
+   * @param isNull tells missing-value cells apart once per distinct value, so `internOrNull` costs a repeated
+   *   missing token one lookup instead of a token comparison per cell.
+   */
+  constructor(
+    private decoding: TextDecoding = 'utf8',
+    private readonly isNull: ((bytes: Uint8Array, start: number, end: number) => boolean) | null = null,
+  ) {}
+
+  /** Code of `bytes[start, end)`, or -1 when it is a missing value (see `isNull`). */
+  internOrNull(bytes: Uint8Array, start: number, end: number): number {
+    const code = this.intern(bytes, start, end);
+    return this.nullFlags[code] === 1 ? -1 : code;
+  }
 
   get size(): number {
     return this.strings.length;
@@ -89,6 +106,9 @@ export class ByteInterner {
     this.lengths = new Int32Array(this.offsets.length);
     this.hashes = new Int32Array(this.offsets.length);
     this.high = new Uint8Array(this.offsets.length);
+    const oldNull = this.nullFlags;
+    this.nullFlags = new Uint8Array(this.offsets.length);
+    this.nullEntries = 0;
     let n = 0;
     for (let i = 0; i < old.strings.length; i++) if (keep[i]) n++;
     let tableSize = 256;
@@ -99,6 +119,10 @@ export class ByteInterner {
       const code = this.strings.length;
       this.addRaw(code, old.hashes[i], old.pool, old.offsets[i], old.lengths[i], old.high[i] === 1, old.strings[i]);
       this.place(code);
+      if (oldNull[i] === 1) {
+        this.nullFlags[code] = 1;
+        this.nullEntries++;
+      }
       remap[i] = code;
     }
     return remap;
@@ -121,6 +145,10 @@ export class ByteInterner {
     }
     if (high && !this.sawInvalidUtf8 && !isUtf8(bytes.subarray(start, start + len))) this.sawInvalidUtf8 = true;
     this.addRaw(code, h, bytes, start, len, high, undefined);
+    if (this.isNull !== null && this.isNull(bytes, start, start + len)) {
+      this.nullFlags[code] = 1;
+      this.nullEntries++;
+    }
   }
 
   private addRaw(code: number, h: number, bytes: Uint8Array, start: number, len: number, high: boolean, decoded: string | undefined): void {
@@ -132,6 +160,9 @@ export class ByteInterner {
       const hi = new Uint8Array(n);
       hi.set(this.high);
       this.high = hi;
+      const nf = new Uint8Array(n);
+      nf.set(this.nullFlags);
+      this.nullFlags = nf;
     }
     if (this.poolUsed + len > this.pool.length) {
       const p = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));

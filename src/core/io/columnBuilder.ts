@@ -227,7 +227,6 @@ export class ColumnBuilder {
     const { bytes, fieldStart, fieldEnd, fieldFlags, first, slot, count, scratch } = b;
     const codes = this.codes as Int32Array;
     const interner = this.interner as ByteInterner;
-    const missing = this.missing;
     for (let i = from; i < count; i++) {
       const fo = first[i] + c;
       let s = fieldStart[fo];
@@ -244,7 +243,7 @@ export class ColumnBuilder {
           src = scratch.buf;
         }
       }
-      codes[slot[i]] = missing.test(src, s, e) ? -1 : interner.intern(src, s, e);
+      codes[slot[i]] = interner.internOrNull(src, s, e);
     }
   }
 
@@ -287,14 +286,14 @@ export class ColumnBuilder {
       this.toStrings(filled);
     }
     const codes = this.codes as Int32Array;
-    codes[slot] = this.missing.test(bytes, start, end) ? -1 : (this.interner as ByteInterner).intern(bytes, start, end);
+    codes[slot] = (this.interner as ByteInterner).internOrNull(bytes, start, end);
   }
 
   /** Second pass: the text of a `PENDING` slot. */
   fill(slot: number, bytes: Uint8Array, start: number, end: number): void {
     const codes = this.codes as Int32Array;
     if (codes[slot] !== PENDING) return;
-    codes[slot] = this.missing.test(bytes, start, end) ? -1 : (this.interner as ByteInterner).intern(bytes, start, end);
+    codes[slot] = (this.interner as ByteInterner).internOrNull(bytes, start, end);
   }
 
   /** Turns the values in slots [0, filled) into dictionary codes (or `PENDING` when their text is not recoverable). */
@@ -302,7 +301,8 @@ export class ColumnBuilder {
     if (this.mode === STRINGS) return;
     const values = this.values;
     const codes = new Int32Array(values.length);
-    const interner = new ByteInterner();
+    const missing = this.missing;
+    const interner = new ByteInterner('utf8', (b, s, e) => missing.test(b, s, e));
     for (let i = 0; i < filled; i++) {
       const v = values[i];
       if (v !== v) codes[i] = -1;

@@ -99,7 +99,6 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
     throw new DataFileError(path, `${name} has a header but no data rows${why}`);
   }
   const n = rows.filled;
-  if (options.maxRows > 0 && rows.records > options.maxRows) rows.compactDictionaries(true);
 
   // Integer identifiers become strings before the second pass, so their texts are recovered with the rest.
   const numericPlans = new Map<ColumnBuilder, ReturnType<typeof numericKind>>();
@@ -127,6 +126,9 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
     warnings.unshift(`${name} is not valid UTF-8; it was read as latin-1 (ISO-8859-1) — check accented characters, or re-save the file as UTF-8`);
   }
   const finalNames = decoding === 'latin1' ? fixHeader(rows, name, [], 'latin1') : names;
+  // Missing tokens and values of rows the sample replaced sit unreferenced in the dictionaries: drop them.
+  const sampled = n < rows.records;
+  for (const b of builders) if (b.interner !== null && (sampled || b.interner.nullEntries > 0)) b.compact(n);
 
   const columns: Column[] = builders.map((b, c) => {
     const colName = finalNames[c];

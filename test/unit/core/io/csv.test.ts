@@ -83,6 +83,7 @@ test('missing tokens (trimmed) are null; numeric columns stay numeric', async ()
   assert.equal(a.kind, 'numeric');
   assert.deepEqual(Array.from(a.values).map((v) => (Number.isNaN(v) ? null : v)), [1, null, null, 4, null]);
   assert.deepEqual(cells(t).b, ['x', null, null, null, 'y']);
+  assert.deepEqual((findColumn(t, 'b') as StringColumn).dictionary, ['x', 'y'], 'missing tokens are not categories');
   // Without the token, "NA" is a value and the column is text.
   const u = await readAllChunkings('na2.csv', 'a\n1\nNA\n', { missingTokens: [] });
   assert.deepEqual(cells(u).a, ['1', 'NA']);
