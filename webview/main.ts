@@ -284,9 +284,11 @@ const saveScroll = debounce(() => {
 }, 200);
 window.addEventListener('scroll', () => saveScroll(), { passive: true });
 
-// VS Code swaps the body's theme class (vscode-light / vscode-dark / vscode-high-contrast): redraw charts in its colours.
-const redraw = debounce(() => host?.report && renderActiveTab(), 100);
+// A theme change swaps the body's class (vscode-light / vscode-dark / vscode-high-contrast) and rewrites the
+// variables in <html style>; charts take their colours from those variables, so redraw them in the new theme.
+const redraw = debounce(() => host?.report && renderActiveTab(), 150);
 new MutationObserver(() => redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => redraw()).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
 // Notes typed just before the panel is hidden or closed must not be lost.
 window.addEventListener('pagehide', () => notePosters.forEach((p) => p.flush()));

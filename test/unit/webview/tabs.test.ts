@@ -118,3 +118,22 @@ test('Timeline and Segments explain what is missing instead of drawing empty cha
   r.segments = null;
   assert.match(asFake(renderSegments(spyContext(r).ctx)).texts().join(' '), /No segment analysis/);
 });
+
+test('header: file names and roles from the dataset are text; the buttons post the user intents', async () => {
+  const { renderHeader } = await import('../../../webview/header');
+  const r = sampleReport();
+  r.train.path = `/data/${HOSTILE_COLUMN}.csv`;
+  r.roles.label = HOSTILE_CATEGORY;
+  const posted: WebviewMessage[] = [];
+  const state: State = { report: r, partial: true, userState: { checks: {}, notes: {} }, status: { phase: 'done', message: 'ok' }, pair: null };
+  const el = asFake(renderHeader(state, (m) => posted.push(m)));
+  assert.equal(el.byTag('img').length + el.byTag('script').length, 0);
+  const texts = el.texts();
+  assert.ok(texts.includes(`${HOSTILE_COLUMN}.csv`) && texts.includes(HOSTILE_CATEGORY));
+  assert.match(texts.join(''), /partial results/);
+  buttonNamed(el, HOSTILE_CATEGORY).dispatch('click');
+  buttonNamed(el, 'Re-run').dispatch('click');
+  buttonNamed(el, 'Export Post-mortem').dispatch('click');
+  assert.deepEqual(posted.map((m) => m.method), ['roles/change', 'analysis/rerun', 'postmortem/export']);
+  assert.deepEqual(posted[0].params, { role: 'label' });
+});
