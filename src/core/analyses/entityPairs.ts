@@ -13,7 +13,7 @@ import { codeMap, eventTimes } from './crossFile';
 
 export interface EntityPairs {
   idColumn: string;
-  /** How the join was made, for the report (`['customer_id']` or `['customer_id', 'event_time ≤']`). */
+  /** Columns joined on: the id, and the time role when pairs were matched by time (see `byTime`). */
   joinedOn: string[];
   byTime: boolean;
   /** Matched pairs: production row `prodRows[k]` with training row `trainRows[k]`. */
@@ -186,7 +186,7 @@ export function pairEntities(ctx: AnalysisContext): EntityPairs | null {
   for (let c = 0; c < count; c++) matchedEntities += matched[c];
   return {
     idColumn: idName,
-    joinedOn: byTime ? [idName, `${timeName} (latest training row dated at or before the production row)`] : [idName],
+    joinedOn: byTime ? [idName, timeName!] : [idName],
     byTime,
     prodRows: prodRows.slice(0, pairs),
     trainRows: trainRows.slice(0, pairs),

@@ -41,7 +41,8 @@ function timeOverlapFinding(ctx: AnalysisContext, tl: TimelineBuild): Finding | 
   const samePeriod = p.min >= t.min && p.max <= t.max && trainShare >= 0.5;
   const severity = samePeriod ? 'info' : grade(share, o.overlapWarning, o.overlapCritical) ?? 'info';
   const topDays = [...days.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([d, n]) => ({ date: isoDate(d * DAY_MS), rows: n }));
-  const { start, end } = tl.timeline.overlap;
+  const start = isoDate(Math.max(t.min, p.min));
+  const end = isoDate(Math.min(t.max, p.max));
   return {
     id: findingId('time_overlap', [timeName]),
     type: 'time_overlap',

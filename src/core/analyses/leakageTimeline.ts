@@ -87,8 +87,13 @@ function column(t: Table, name: string | null): Column | undefined {
   return name ? t.columns.find((c) => c.name === name) : undefined;
 }
 
+/** Full ISO 8601 UTC in the report (charts parse it as UTC); the short form is for evidence text only. */
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 function window(r: Range | null): { start: string; end: string } | null {
-  return r ? { start: isoDate(r.min), end: isoDate(r.max) } : null;
+  return r ? { start: iso(r.min), end: iso(r.max) } : null;
 }
 
 /** Labelled rows' time range in one file, with a note on how far labels lag behind the rows. */
@@ -116,7 +121,7 @@ function labelAvailability(t: Table, file: 'train' | 'prod', labelName: string |
   const note =
     `labels on ${pct(labelled / Math.max(1, dated))} of dated rows` +
     (lag >= 1 ? `; none after ${isoDate(max)} although rows continue ${Math.round(lag)} days longer (labels arrive late)` : '');
-  return { file, start: isoDate(min), end: isoDate(max), note };
+  return { file, start: iso(min), end: iso(max), note };
 }
 
 export interface TimelineBuild {
@@ -135,7 +140,7 @@ export function buildLeakageTimeline(ctx: AnalysisContext): TimelineBuild {
   const prodRange = pTime ? range(pTime) : null;
   const overlap =
     trainRange && prodRange && Math.max(trainRange.min, prodRange.min) <= Math.min(trainRange.max, prodRange.max)
-      ? { start: isoDate(Math.max(trainRange.min, prodRange.min)), end: isoDate(Math.min(trainRange.max, prodRange.max)) }
+      ? { start: iso(Math.max(trainRange.min, prodRange.min)), end: iso(Math.min(trainRange.max, prodRange.max)) }
       : null;
 
   const dateFeatures: TimelineBuild['dateFeatures'] = [];
@@ -154,7 +159,7 @@ export function buildLeakageTimeline(ctx: AnalysisContext): TimelineBuild {
   const labelAvail = [labelAvailability(ctx.train, 'train', ctx.roles.label, tTime), labelAvailability(ctx.prod, 'prod', ctx.roles.label, pTime)].filter(
     (x): x is NonNullable<typeof x> => x !== null,
   );
-  const side = (s: DateFeatureStats | null) => (s ? { start: isoDate(s.start), end: isoDate(s.end), medianOffsetDays: s.medianOffsetDays } : null);
+  const side = (s: DateFeatureStats | null) => (s ? { start: iso(s.start), end: iso(s.end), medianOffsetDays: s.medianOffsetDays } : null);
   const empty = !trainRange && !prodRange && dateFeatures.length === 0;
   return {
     timeline: empty

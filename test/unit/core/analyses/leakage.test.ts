@@ -166,9 +166,11 @@ test('time overlap: share of production rows dated before the last training date
   assert.equal(data.distinctDays, 10);
   assert.equal(data.prodShareBeforeTrainEnd, 500 / 2000); // 10 of each 40-day cycle
   const tl = r.section!.timeline!;
-  assert.deepEqual(tl.train, { start: '2024-01-01', end: '2024-03-31' });
-  assert.deepEqual(tl.prod, { start: '2024-03-22', end: '2024-04-30' });
-  assert.deepEqual(tl.overlap, { start: '2024-03-22', end: '2024-03-31' });
+  // The section carries full ISO UTC (charts parse it as UTC); evidence text uses the short form.
+  assert.deepEqual(tl.train, { start: '2024-01-01T00:00:00.000Z', end: '2024-03-31T00:00:00.000Z' });
+  assert.deepEqual(tl.prod, { start: '2024-03-22T00:00:00.000Z', end: '2024-04-30T00:00:00.000Z' });
+  assert.deepEqual(tl.overlap, { start: '2024-03-22T00:00:00.000Z', end: '2024-03-31T00:00:00.000Z' });
+  assert.match(f[0].evidence, /Training covers 2024-01-01 – 2024-03-31, production 2024-03-22 – 2024-04-30/);
 });
 
 test('row overlap: copied rows are found with their share; duplicates inside training are counted', () => {
@@ -261,7 +263,7 @@ test('future timestamps: a date feature after the event in training but not in p
   assert.equal(fd.prod!.medianOffsetDays, -100);
   const la = r.section!.timeline!.labelAvailability!;
   const prodLabels = la.find((x) => x.file === 'prod')!;
-  assert.equal(prodLabels.end, '2024-04-19');
+  assert.equal(prodLabels.end, '2024-04-19T00:00:00.000Z');
   assert.match(prodLabels.note, /none after 2024-04-19/);
 });
 
