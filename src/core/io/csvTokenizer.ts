@@ -61,9 +61,12 @@ export class CsvTokenizer {
     let fs = this.fieldStart;
     let fe = this.fieldEnd;
     let ff = this.fieldFlags;
+    let rf = this.recordField;
+    let rl = this.recordLine;
+    let line = this.line;
     let nfTotal = 0;
     let records = 0;
-    this.recordField[0] = 0;
+    rf[0] = 0;
     let pos = start;
     let consumed = start;
     outer: while (pos < end) {
@@ -77,7 +80,7 @@ export class CsvTokenizer {
           pos++;
           for (;;) {
             if (pos >= end) {
-              if (final) this.openQuoteLine = this.line;
+              if (final) this.openQuoteLine = line;
               break outer;
             }
             const c = bytes[pos];
@@ -145,17 +148,22 @@ export class CsvTokenizer {
         break;
       }
       consumed = pos;
-      const line = this.line;
-      this.line += 1 + extraLines;
+      const recLine = line;
+      line += 1 + extraLines;
       if (nfTotal - recFirst === 1 && fe[recFirst] === fs[recFirst]) {
         nfTotal = recFirst; // blank line
         continue;
       }
-      if (records + 1 >= this.recordField.length) this.growRecords();
-      this.recordLine[records] = line;
+      if (records + 1 >= rf.length) {
+        this.growRecords();
+        rf = this.recordField;
+        rl = this.recordLine;
+      }
+      rl[records] = recLine;
       records++;
-      this.recordField[records] = nfTotal;
+      rf[records] = nfTotal;
     }
+    this.line = line;
     this.records = records;
     return consumed;
   }

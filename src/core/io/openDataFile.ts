@@ -22,7 +22,8 @@ export async function openDataFile(path: string): Promise<OpenedFile> {
   }
 }
 
-function describeOpenError(path: string, err: unknown): string {
+/** The one line shown for an error thrown by `stat`/`open` on `path`. */
+export function describeOpenError(path: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return `${path} does not exist — check the path`;
   if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be read: permission denied — check the file's permissions`;

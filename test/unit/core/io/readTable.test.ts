@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { readTable, sniffFormat } from '../../../../src/core/io/readTable';
+import { describeOpenError } from '../../../../src/core/io/openDataFile';
 import { DataFileError, findColumn, type NumericColumn } from '../../../../src/core/io/table';
 import { cells, opts, rejection, writeTemp } from './csvTestUtil';
 
@@ -48,6 +49,14 @@ test('missing files, folders and unreadable files are one clear line', async () 
   } finally {
     chmodSync(locked, 0o644);
   }
+});
+
+test('permission and path errors read as one line (also where the tests run as root)', () => {
+  const err = (code: string) => Object.assign(new Error(`${code}: boom`), { code });
+  assert.equal(describeOpenError('/d/train.csv', err('EACCES')), "/d/train.csv cannot be read: permission denied — check the file's permissions");
+  assert.equal(describeOpenError('/d/train.csv', err('EPERM')), "/d/train.csv cannot be read: permission denied — check the file's permissions");
+  assert.equal(describeOpenError('/d/train.csv', err('ENOTDIR')), '/d/train.csv does not exist: a part of the path is not a folder');
+  assert.equal(describeOpenError('/d/train.csv', err('EIO')), '/d/train.csv cannot be opened: EIO: boom');
 });
 
 test('.tsv defaults to tabs, other text files are sniffed', async () => {
