@@ -109,7 +109,12 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
     const values = fit(b.values, n);
     b.values = values;
     const plan = numericKind(names[c], values, allIntegers(values));
-    if (plan === 'strings') b.toStrings(n);
+    if (plan === 'strings') {
+      // pandas writes an integer id column holding nulls as floats ("1001.0"): the id is "1001", as in a file
+      // without nulls, so that ids match across files. Other non-canonical texts ("0042") are kept as written.
+      if (b.fractional) b.canonical = true;
+      b.toStrings(n);
+    }
     else numericPlans.set(b, plan);
   });
 

@@ -192,3 +192,14 @@ test('an invalid delimiter option is a clear error', async () => {
   assert.ok(e instanceof DataFileError);
   assert.match(e.message, /delimiter "::" is not usable/);
 });
+
+test('wide rows (more fields than one batch array holds) and long cells', async () => {
+  const w = 5000;
+  const header = Array.from({ length: w }, (_, i) => `c${i}`).join(',');
+  const row = (r: number) => Array.from({ length: w }, (_, i) => String(r * w + i)).join(',');
+  const long = 'x'.repeat(100_000);
+  const t = await readAllChunkings('wide.csv', `${header},big\n${row(0)},${long}\n${row(1)},"${long}"\n`, {}, [4096, 1 << 20]);
+  assert.equal(t.columns.length, w + 1);
+  assert.equal(cells(t).c4999[1], String(w + 4999));
+  assert.deepEqual(cells(t).big, [long, long]);
+});

@@ -113,6 +113,12 @@ test('an integer id column with leading zeros keeps them (texts re-read in the s
   assert.deepEqual(cells(t).user_id, ['0001', '0002', '0003']);
 });
 
+test('integer ids written as floats by pandas (nulls upcast the column) read as the integer text', async () => {
+  const t = await readAllChunkings('fid.csv', 'customer_id,x\n1001.0,1\n\n,2\n1002.0,3\n');
+  assert.equal(findColumn(t, 'customer_id')?.kind, 'id');
+  assert.deepEqual(cells(t).customer_id, ['1001', null, '1002']);
+});
+
 test('an all-missing column is numeric and all null', async () => {
   const t = await readAllChunkings('allna.csv', 'a,b\n1,\n2,NA\n');
   const b = findColumn(t, 'b') as NumericColumn;
