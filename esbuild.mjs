@@ -31,6 +31,7 @@ const nodeCommon = { ...common, platform: 'node', target: 'node18', format: 'cjs
 const builds = [
   { ...nodeCommon, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...nodeCommon, entryPoints: { worker: 'src/worker/worker.ts' }, outdir: 'dist' },
+  { ...nodeCommon, entryPoints: { reader: 'src/worker/readerWorker.ts' }, outdir: 'dist' },
   { ...nodeCommon, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,

@@ -134,7 +134,7 @@ async function main(): Promise<number> {
   }
   let report: Report;
   try {
-    report = await analyzeFiles(args.train, args.prod, options, args.roles);
+    report = await analyzeFiles(args.train, args.prod, options, args.roles, { readerScript: join(__dirname, 'reader.js') });
   } catch (e) {
     if (e instanceof DataFileError) {
       process.stderr.write(`prodgap: ${e.message}\n`);

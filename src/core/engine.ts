@@ -3,8 +3,9 @@
  * `loadPair` (I/O, slow) is separate from `analyzePair` (CPU) so the worker can keep the tables and re-run the
  * analyses when a threshold or a role changes, without re-reading the files.
  */
-import { statSync } from 'node:fs';
-import { readTable } from './io/readTable';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readTables } from './io/parallelRead';
 import { profileColumn } from './io/profileBuild';
 import type { Table } from './io/table';
 import type { AnalysisOptions } from './options';
@@ -47,6 +48,11 @@ export interface EngineHooks {
   /** A report that is valid but not complete yet (overview first, then each analysis). */
   onPartial?: (report: Report) => void;
   isCancelled?: () => boolean;
+  /**
+   * Path of the bundled reader worker (`dist/reader.js`): when set, both files are parsed at the same time in two
+   * worker threads. Unset (tests, tsx), they are read one after the other on this thread.
+   */
+  readerScript?: string;
 }
 
 export class CancelledError extends Error {
@@ -69,21 +75,20 @@ function cacheKey(path: string, options: AnalysisOptions): string {
   return JSON.stringify([path, st.size, st.mtimeMs, r.delimiter, r.missingTokens, r.skipBadRows, r.maxRows]);
 }
 
-async function readCached(path: string, options: AnalysisOptions, onBytes: (f: number) => void, isCancelled?: () => boolean): Promise<Table> {
-  let key: string | null = null;
+function cacheGet(path: string, options: AnalysisOptions): { key: string | null; hit?: Table } {
   try {
-    key = cacheKey(path, options);
+    const key = cacheKey(path, options);
+    return { key, hit: tableCache.get(key) };
   } catch {
-    // stat failed: readTable reports the problem with a clear message.
+    // stat failed: the reader reports the problem with a clear message.
+    return { key: null };
   }
-  const hit = key ? tableCache.get(key) : undefined;
-  if (hit) return hit;
-  const table = await readTable(path, { ...options.read, onProgress: (b: number, t: number) => onBytes(t > 0 ? b / t : 0), isCancelled });
-  if (key) {
-    tableCache.set(key, table);
-    while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
-  }
-  return table;
+}
+
+function cachePut(key: string | null, table: Table): void {
+  if (!key) return;
+  tableCache.set(key, table);
+  while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
 }
 
 export async function loadPair(trainPath: string, prodPath: string, options: AnalysisOptions, hooks: EngineHooks = {}): Promise<LoadedPair> {
@@ -96,11 +101,32 @@ export async function loadPair(trainPath: string, prodPath: string, options: Ana
   };
   const trainBytes = size(trainPath);
   const prodBytes = size(prodPath);
-  const share = trainBytes + prodBytes > 0 ? trainBytes / (trainBytes + prodBytes) : 0.5;
-  // Reading is about 60% of the job.
-  const train = await readCached(trainPath, options, (f) => hooks.onProgress?.('read-train', 0.6 * share * f, `Reading ${trainPath}`), hooks.isCancelled);
-  const prod = await readCached(prodPath, options, (f) => hooks.onProgress?.('read-prod', 0.6 * (share + (1 - share) * f), `Reading ${prodPath}`), hooks.isCancelled);
-  return { train, prod, trainBytes, prodBytes };
+  const paths = [trainPath, prodPath];
+  const cached = paths.map((p) => cacheGet(p, options));
+  const missing = paths.map((_, i) => i).filter((i) => !cached[i].hit);
+  // Reading is about 60% of the job; progress is the share of bytes read across both files.
+  const done = [0, 0];
+  const totals = [trainBytes, prodBytes];
+  const all = missing.reduce((s, i) => s + totals[i], 0) || 1;
+  const report = () => {
+    const f = missing.reduce((s, i) => s + done[i], 0) / all;
+    hooks.onProgress?.(f < 0.999 && done[0] < totals[0] ? 'read-train' : 'read-prod', 0.6 * f, `Reading ${missing.map((i) => basename(paths[i])).join(' and ')}`);
+  };
+  const readOpts = missing.map((i) => ({
+    ...options.read,
+    onProgress: (b: number) => {
+      done[i] = b;
+      report();
+    },
+    isCancelled: hooks.isCancelled,
+  }));
+  const script = hooks.readerScript && existsSync(hooks.readerScript) ? hooks.readerScript : undefined;
+  const tables = await readTables(missing.map((i) => paths[i]), readOpts, script);
+  missing.forEach((i, k) => {
+    cached[i].hit = tables[k];
+    cachePut(cached[i].key, tables[k]);
+  });
+  return { train: cached[0].hit!, prod: cached[1].hit!, trainBytes, prodBytes };
 }
 
 function fileInfo(t: Table, bytes: Report['train']['bytes']): Report['train'] {
