@@ -89,6 +89,8 @@ export interface SegmentOptions {
   topFeatures: number;
   /** Drift inside segments is computed on a seeded sample of at most this many rows per file (it is descriptive). */
   insideDriftRows: number;
+  /** Confidence level of the per-segment metric intervals (descriptive, so the usual 95%, not the test's alpha). */
+  ciLevel: number;
 }
 
 export interface TimelineOptions {
@@ -243,6 +245,7 @@ export const defaultOptions: AnalysisOptions = {
     topSlices: 10,
     topFeatures: 3,
     insideDriftRows: 20_000,
+    ciLevel: 0.95,
   },
   timeline: {
     window: 'auto',

@@ -39,7 +39,8 @@ function cover(rows: Uint32Array, covered: Uint8Array): void {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const p = (x: number) => (x < 1e-4 ? x.toExponential(1) : x.toPrecision(2));
+/** "= 0.003", "= 2.1e-9", or "< 1e-300" where the double underflows. */
+const eq = (x: number) => (x < 1e-300 ? '< 1e-300' : `= ${x < 1e-4 ? x.toExponential(1) : x.toPrecision(2)}`);
 
 export function segmentDegradationFindings(
   worst: SegmentStat[],
@@ -94,8 +95,12 @@ export function segmentDegradationFindings(
         ` ${metricText(kind, s.prod.value)} ${ci(s.prod)} in production (loss ${gapText(kind, loss)}` +
         (overallGap !== null ? `; whole file ${gapText(kind, overallGap)}` : '') +
         `). The slice holds ${pct(s.prodShare)} of production rows (${s.prodRows} rows; ${pct(s.trainShare)} in training).` +
-        ` ${kind === 'accuracy' ? 'Two-proportion' : 'Welch'} z test p = ${p(s.pValue ?? 1)}, Bonferroni-adjusted over` +
-        ` ${tried} slices p = ${p(s.pValueAdjusted ?? 1)}.` +
+        ` ${kind === 'accuracy' ? 'Two-proportion' : 'Welch'} z test p ${eq(s.pValue ?? 1)}, Bonferroni-adjusted over` +
+        ` ${tried} slices p ${eq(s.pValueAdjusted ?? 1)}.` +
+        (s.auc && s.auc.train !== null && s.auc.prod !== null
+          ? ` ROC AUC of the score inside the slice ${s.auc.train.toFixed(2)} → ${s.auc.prod.toFixed(2)}` +
+            (s.auc.prod < 0.5 ? ' (below 0.5: the score now ranks the classes the wrong way round — the relationship flipped here).' : '.')
+          : '') +
         (s.predictionPsi !== null && s.predictionPsi !== undefined ? ` Prediction PSI inside the slice ${s.predictionPsi.toFixed(3)}.` : '') +
         (drifted.length ? ` Most drifted features inside: ${drifted.map((d) => `${d.column} (PSI ${d.psi.toFixed(2)})`).join(', ')}.` : ''),
       mitigation:
@@ -117,6 +122,7 @@ export function segmentDegradationFindings(
         prodShare: s.prodShare,
         pValue: s.pValue ?? null,
         pValueAdjusted: s.pValueAdjusted ?? null,
+        auc: s.auc ?? null,
         correction: 'bonferroni',
         slicesTried: tried,
       },

@@ -14,7 +14,7 @@ import { mulberry32, sampleIndices } from '../stats/random';
 import { binColumn, countBins, type BinnedColumn } from './binnedColumns';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
 import { searchSlices, type Slice } from './sliceSearch';
-import { gapText, metricText, metricWithCi, sliceOutcomes, type SliceMetricKind, type Sums } from './sliceMetric';
+import { gapText, metricText, metricWithCi, sliceAuc, sliceOutcomes, type SliceMetricKind, type Sums } from './sliceMetric';
 import { segmentDegradationFindings, type SliceRows } from './segmentFindings';
 
 /** Rows of each bin, grouped by a counting sort: rows of bin b are order[start[b] .. start[b+1]). */
@@ -161,6 +161,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
   const kind: SliceMetricKind | null = outcomes ? outcomes.kind : null;
   const yTrain = outcomes?.train ?? null;
   const yProd = outcomes?.prod ?? null;
+  const scored = kind === 'accuracy' && !!outcomes?.full.train.isScore;
   const all = (n: number) => {
     const a = new Uint32Array(n);
     for (let i = 0; i < n; i++) a[i] = i;
@@ -193,7 +194,8 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
     options: o,
   });
 
-  const alpha = o.alpha;
+  // Interval level for the per-segment metric (descriptive); the slice tests use o.alpha.
+  const alpha = 1 - o.ciLevel;
   const segments: SegmentStat[] = [];
   // Drift inside segments is descriptive: a seeded sample bounds its cost (features × segment columns × rows).
   const rng = mulberry32(ctx.options.seed);
@@ -221,6 +223,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
         prodRows: pr.length,
       };
       if (kind) Object.assign(stat, metricFields(kind, sumsOf(tr, yTrain), sumsOf(pr, yProd), slice, alpha, built));
+      if (scored && wanted[b]) stat.auc = { train: sliceAuc(outcomes!.full.train, tr), prod: sliceAuc(outcomes!.full.prod, pr) };
       if (inside && wanted[b]) Object.assign(stat, inside[b]);
       segments.push(stat);
     }
@@ -247,6 +250,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
     const tr = sliceRows(conds.map((c) => c.col.train!), conds.map((c) => c.bin), ctx.train.rows);
     const pr = sliceRows(conds.map((c) => c.col.prod!), conds.map((c) => c.bin), ctx.prod.rows);
     Object.assign(stat, driftInside(drift, stat.conditions.map((c) => c.column), tr, pr));
+    if (scored) stat.auc = { train: sliceAuc(outcomes!.full.train, tr), prod: sliceAuc(outcomes!.full.prod, pr) };
     worst.push(stat);
     worstRows.push({ train: tr, prod: pr });
   }

@@ -6,7 +6,8 @@
 import { findColumn } from '../io/table';
 import type { MetricWithCi } from '../report/types';
 import type { AnalysisContext } from './context';
-import { outcomeSpec, rowOutcomes } from './outcome';
+import { outcomeSpec, rowOutcomes, type Outcome } from './outcome';
+import { rocAuc } from '../stats/auc';
 import { normalPpf, normalSf } from '../stats/normal';
 import { twoProportionZTest } from '../stats/proportionTest';
 import { wilsonInterval } from '../stats/wilsonInterval';
@@ -18,7 +19,7 @@ export type SliceMetricKind = 'accuracy' | 'mae';
  * the label and prediction roles exist in training; `prod` is null when production lacks either (labels come late).
  * The task and the positive class are decided on training, as the performance analysis does.
  */
-export function sliceOutcomes(ctx: AnalysisContext): { kind: SliceMetricKind; train: Float64Array; prod: Float64Array | null } | null {
+export function sliceOutcomes(ctx: AnalysisContext): { kind: SliceMetricKind; train: Float64Array; prod: Float64Array | null; full: { train: Outcome; prod: Outcome | null } } | null {
   const { label, prediction } = ctx.roles;
   if (!label || !prediction) return null;
   const tl = findColumn(ctx.train, label);
@@ -27,10 +28,13 @@ export function sliceOutcomes(ctx: AnalysisContext): { kind: SliceMetricKind; tr
   const spec = outcomeSpec(tl, ctx.options.performance.threshold);
   const pl = findColumn(ctx.prod, label);
   const pp = findColumn(ctx.prod, prediction);
+  const train = rowOutcomes(tl, tp, spec);
+  const prod = pl && pp ? rowOutcomes(pl, pp, spec) : null;
   return {
     kind: spec.task === 'classification' ? 'accuracy' : 'mae',
-    train: rowOutcomes(tl, tp, spec).perRow,
-    prod: pl && pp ? rowOutcomes(pl, pp, spec).perRow : null,
+    train: train.perRow,
+    prod: prod ? prod.perRow : null,
+    full: { train, prod },
   };
 }
 
@@ -95,4 +99,20 @@ export function metricText(kind: SliceMetricKind, v: number): string {
 export function gapText(kind: SliceMetricKind, g: number): string {
   if (kind === 'accuracy') return `${(100 * g).toFixed(1)} pts`;
   return metricText(kind, g);
+}
+
+/**
+ * ROC AUC of the score over a subset of rows (classification with a probability score); null when the subset holds
+ * one class only. Ranks inside a slice say whether the model still orders its rows, even when the threshold is off.
+ */
+export function sliceAuc(o: Outcome | null, rows: ArrayLike<number>): number | null {
+  if (!o || !o.isScore || rows.length === 0) return null;
+  const s = new Float64Array(rows.length);
+  const y = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    s[j] = o.score[rows[j]];
+    y[j] = o.label[rows[j]];
+  }
+  const auc = rocAuc(s, y);
+  return Number.isFinite(auc) ? auc : null;
 }

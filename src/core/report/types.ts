@@ -231,6 +231,8 @@ export interface SegmentStat {
   excessGap?: number | null;
   /** A sub-slice that carries most of this slice's loss (this slice is ranked just after it). */
   explainedBy?: string;
+  /** Classification with a probability score: ROC AUC of the score inside the slice (null: one class only). */
+  auc?: { train: number | null; prod: number | null };
 }
 
 export interface SegmentsSection {

@@ -188,3 +188,25 @@ test('few-valued numeric columns segment by value; a pair holding nearly all of 
   assert.ok(pair && pair.explainedBy === 'zone=B', JSON.stringify(pair));
   assert.deepEqual(findings.filter((f) => f.type === 'segment_degradation').map((f) => f.id), ['segment_degradation:zone:zone=B']);
 });
+
+test('with a probability score, AUC inside the slice shows a flipped relationship', () => {
+  const make = (path: string, seed: number, flip: boolean) => {
+    const rng = mulberry32(seed);
+    const zone: string[] = [], label: number[] = [], score: number[] = [];
+    for (let i = 0; i < 8000; i++) {
+      const z = rng() < 0.25 ? 'B' : 'A';
+      const y = rng() < 0.5 ? 1 : 0;
+      const s = Math.min(1, Math.max(0, 0.5 + (y ? 0.25 : -0.25) + 0.2 * (rng() - 0.5)));
+      zone.push(z);
+      label.push(y);
+      score.push(flip && z === 'B' ? 1 - s : s);
+    }
+    return tableFrom(path, { zone, label, score });
+  };
+  const { section, findings } = analyzeSegments(contextFor(make('t.csv', 18, false), make('p.csv', 19, true), { label: 'label', prediction: 'score' }));
+  const b = section!.segments.find((s) => s.slice === 'zone=B')!;
+  assert.ok(b.auc!.train! > 0.95 && b.auc!.prod! < 0.05, JSON.stringify(b.auc));
+  const f = findings.find((x) => x.id === 'segment_degradation:zone:zone=B')!;
+  assert.match(f.evidence, /ROC AUC of the score inside the slice 1\.00 → 0\.00 \(below 0\.5/);
+  assert.match(f.evidence, /p < 1e-300|p = /);
+});
