@@ -103,19 +103,21 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
   // Integer identifiers become strings before the second pass, so their texts are recovered with the rest.
   const numericPlans = new Map<ColumnBuilder, ReturnType<typeof numericKind>>();
   const names = fixHeader(rows, name, warnings, 'utf8');
+  // An unnamed column is what pandas writes for its index (`to_csv` with index=True): infer it as such, not as
+  // the `col_N` it was renamed to.
+  const inferName = (c: number): string => (rows.rawHeaderBytes[c].toString('latin1').trim() === '' ? '' : names[c]);
   builders.forEach((b, c) => {
     if (b.mode === DATES) b.values = fit(b.values, n);
     if (b.mode !== NUMBERS) return;
     const values = fit(b.values, n);
     b.values = values;
-    const plan = numericKind(names[c], values, allIntegers(values));
+    const plan = numericKind(inferName(c), values, allIntegers(values));
     if (plan === 'strings') {
       // pandas writes an integer id column holding nulls as floats ("1001.0"): the id is "1001", as in a file
       // without nulls, so that ids match across files. Other non-canonical texts ("0042") are kept as written.
       if (b.fractional) b.canonical = true;
       b.toStrings(n);
-    }
-    else numericPlans.set(b, plan);
+    } else numericPlans.set(b, plan);
   });
 
   let decoding: TextDecoding = rows.headerInvalidUtf8 || builders.some((b) => b.interner?.sawInvalidUtf8) ? 'latin1' : 'utf8';
@@ -145,7 +147,9 @@ async function finish(handle: FileHandle, scan: ScanOptions, rows: CsvRows, opti
       return { name: colName, kind: 'numeric', values: b.values, sourceType, integer: allIntegers(b.values) };
     }
     const codes = b.codes as Int32Array;
-    return stringColumnFrom(colName, fit(codes, n), b.interner?.strings ?? [], 'string', options);
+    const col = stringColumnFrom(inferName(c), fit(codes, n), b.interner?.strings ?? [], 'string', options);
+    col.name = colName;
+    return col;
   });
 
   if (rows.badRows > 0) {

@@ -119,6 +119,15 @@ test('integer ids written as floats by pandas (nulls upcast the column) read as 
   assert.deepEqual(cells(t).customer_id, ['1001', null, '1002']);
 });
 
+test("pandas' unnamed index column is an id, not a numeric feature", async () => {
+  const text = rowsText(',x', 100, (i) => `${i},${i % 3}`);
+  const t = await readAllChunkings('indexed.csv', text, {}, FEW_CHUNK_SIZES);
+  const idx = t.columns[0];
+  assert.equal(idx.name, 'col_1');
+  assert.equal(idx.kind, 'id');
+  assert.equal(findColumn(t, 'x')?.kind, 'numeric');
+});
+
 test('an all-missing column is numeric and all null', async () => {
   const t = await readAllChunkings('allna.csv', 'a,b\n1,\n2,NA\n');
   const b = findColumn(t, 'b') as NumericColumn;
