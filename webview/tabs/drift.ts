@@ -102,6 +102,14 @@ export function renderDrift(ctx: ViewContext): HTMLElement {
   const tableBox = h('div', { class: 'drift-table' });
   const detailBox = h('div', { class: 'drift-side' });
   const byName = new Map(cols.map((c) => [c.name, c]));
+  // Open on the most drifted column rather than an empty pane: that is the first chart anyone wants to see.
+  if (!ctx.ui.feature || !byName.has(ctx.ui.feature)) {
+    const rank = { critical: 2, warning: 1, ok: 0 } as const;
+    const top = cols
+      .filter((c) => c.drift?.histogram)
+      .sort((a, b) => rank[b.drift!.severity] - rank[a.drift!.severity] || b.drift!.score - a.drift!.score)[0];
+    if (top) ctx.setUi({ feature: top.name });
+  }
 
   const showDetail = () => setChildren(detailBox, detail(ctx, ctx.ui.feature ? byName.get(ctx.ui.feature) : undefined));
   const showTable = (refocus?: number) => {

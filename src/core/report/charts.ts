@@ -46,11 +46,14 @@ export function numericHistogramChart(col: ColumnReport, opts: ChartOptions): Ch
   const h = col.drift?.histogram;
   if (!h?.edges || h.edges.length !== h.train.length + 1 || h.prod.length !== h.train.length) return null;
   const edges = finiteEdges(h.edges);
+  // Datetime columns are epoch milliseconds: draw a time axis and print bin edges as UTC dates.
+  const temporal = col.kind === 'datetime';
+  const edgeText = (x: number) => (temporal && Number.isFinite(x) ? new Date(x).toISOString().slice(0, 16).replace('T', ' ') : formatNumber(x));
   const totals = { train: sum(h.train), prod: sum(h.prod) };
   const rows: (BarRow & { lo: number; hi: number; range: string })[] = [];
   for (const file of ['train', 'prod'] as const) {
     h[file].forEach((count, i) => {
-      const range = `${i === 0 ? '[' : '('}${formatNumber(h.edges![i])}, ${formatNumber(h.edges![i + 1])}]`;
+      const range = `${i === 0 ? '[' : '('}${edgeText(h.edges![i])}, ${edgeText(h.edges![i + 1])}]`;
       rows.push({ file: FILE_LABELS[file], lo: edges[i], hi: edges[i + 1], range, count, share: totals[file] ? count / totals[file] : 0 });
     });
   }
@@ -61,7 +64,9 @@ export function numericHistogramChart(col: ColumnReport, opts: ChartOptions): Ch
     data: { values: rows },
     mark: { type: 'bar', opacity: 0.55, binSpacing: 0, stroke: opts.palette.background ?? undefined, strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'lo', type: 'quantitative', title: 'Value', scale: { zero: false } },
+      x: temporal
+        ? { field: 'lo', type: 'temporal', title: 'Date (UTC)', scale: { type: 'utc' } }
+        : { field: 'lo', type: 'quantitative', title: 'Value', scale: { zero: false } },
       x2: { field: 'hi' },
       y: yEncoding(mode),
       // Ranged x makes vega-lite draw ranged bars; anchor them at zero explicitly.

@@ -33,7 +33,9 @@ function spyContext(report: Report, feature: string | null = null): Spy {
     report,
     ui: { ...defaultUiState, feature },
     palette: FIXED_PALETTE,
-    setUi() {},
+    setUi(patch) {
+      this.ui = { ...this.ui, ...patch };
+    },
     post: (m) => spy.posted.push(m),
     openFinding: (id) => spy.opened.push(id),
     noteText: (key) => (key === 'finding:feature_drift:city' ? `note about ${HOSTILE_CATEGORY}` : ''),
@@ -88,6 +90,13 @@ test('Drift: the selected column gets its distribution chart; selecting a row po
   const rows = el.byTag('tbody')[0].byTag('tr');
   rows[0].dispatch('click');
   assert.deepEqual(spy.posted, [{ method: 'feature/select', params: { name: 'age', tab: 'drift' } }]);
+});
+
+test('Drift opens on the most drifted column when none is selected', () => {
+  const spy = spyContext(sampleReport(), null);
+  renderDrift(spy.ctx);
+  assert.deepEqual(spy.charts.map((c) => c.id), ['hist:age']);
+  assert.equal(spy.ctx.ui.feature, 'age');
 });
 
 test('Checklist: ticking posts through setCheck, typing a note through setNote with the check: key', () => {

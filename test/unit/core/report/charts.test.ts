@@ -143,3 +143,15 @@ test('formatNumber keeps three significant digits and marks missing values', () 
   assert.equal(formatNumber(null), '—');
   assert.equal(formatNumber(1e-5), '1.00e-5');
 });
+
+test('datetime histograms get a UTC time axis and date bin labels', () => {
+  const c = structuredClone(col('age'));
+  c.kind = 'datetime';
+  const day = Date.UTC(2024, 0, 1);
+  c.drift!.histogram = { edges: [day, day + 864e5, day + 2 * 864e5], train: [1, 2], prod: [2, 1] };
+  const chart = numericHistogramChart(c, opts)!;
+  const x = (chart.spec as { encoding: { x: { type: string; scale: { type: string } } } }).encoding.x;
+  assert.equal(x.type, 'temporal');
+  assert.equal(x.scale.type, 'utc');
+  assert.equal(values(chart.spec)[0].range, '[2024-01-01 00:00, 2024-01-02 00:00]');
+});
