@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { AnalysisOptions } from '../core/options';
 import type { Report, Roles, UserState } from '../core/report/types';
+import { rewordForEditor } from './errorWording';
 import { WorkerClient, type AnalysisOutcome, type ErrorOutcome, type PostmortemOutcome, type WorkerLike } from './workerClient';
 
 export interface RunRequest {
@@ -103,8 +104,11 @@ export class AnalysisRunner implements vscode.Disposable {
   /** The message names the file and line; the stack goes to the output channel behind "Show Details". */
   async showError(e: ErrorOutcome): Promise<void> {
     this.log(`error: ${e.message}${e.file ? ` (file ${e.file}${e.line !== undefined ? `, line ${e.line}` : ''})` : ''}\n${e.detail}`);
-    const choice = await vscode.window.showErrorMessage(`prodgap: ${e.message}`, 'Show Details');
+    const { message, setting } = rewordForEditor(e.message);
+    const buttons = setting ? ['Open Setting', 'Show Details'] : ['Show Details'];
+    const choice = await vscode.window.showErrorMessage(`prodgap: ${message}`, ...buttons);
     if (choice === 'Show Details') this.output.show(true);
+    if (choice === 'Open Setting' && setting) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
   }
 
   log(line: string): void {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Report, Roles, UserState } from '../core/report/types';
 import { isMethod, type Focus, type Pair, type State, type Status, type WebviewMessage } from '../panel/protocol';
 import type { AnalysisRunner } from './analysisRunner';
+import { rewordForEditor } from './errorWording';
 import { exportPostmortem } from './exportPostmortem';
 import { ReportCache } from './reportCache';
 import { pickRoles } from './roles';
@@ -136,10 +137,11 @@ export class Controller implements vscode.Disposable {
         void this.cache?.save(pair, outcome.report).catch((e: unknown) => this.log(`report cache: ${e}`));
         break;
       case 'cancelled':
-        this.status = { phase: 'cancelled', message: 'Cancelled' };
+        // The webview prefixes the phase ("Cancelled — …"), so the message says who stopped it and what remains.
+        this.status = { phase: 'cancelled', message: this.raw ? 'stopped by you; the results shown are partial' : 'stopped by you' };
         break;
       case 'error':
-        this.status = { phase: 'error', message: outcome.message };
+        this.status = { phase: 'error', message: rewordForEditor(outcome.message).message };
         break;
     }
     this.changed.fire();
