@@ -137,8 +137,8 @@ export class Controller implements vscode.Disposable {
         void this.cache?.save(pair, outcome.report).catch((e: unknown) => this.log(`report cache: ${e}`));
         break;
       case 'cancelled':
-        // The webview prefixes the phase ("Cancelled — …"), so the message says who stopped it and what remains.
-        this.status = { phase: 'cancelled', message: this.raw ? 'stopped by you; the results shown are partial' : 'stopped by you' };
+        // The webview prefixes the phase ("Cancelled — …"), so the message says who stopped it (the webview marks partial results itself).
+        this.status = { phase: 'cancelled', message: 'stopped by you' };
         break;
       case 'error':
         this.status = { phase: 'error', message: rewordForEditor(outcome.message).message };
