@@ -3,12 +3,18 @@
  * severity (each one jumps to the tab and feature it is about).
  */
 import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
-import type { Hypothesis, PerformanceSection } from '../../src/core/report/types';
+import type { Hypothesis, PerformanceSection, Severity } from '../../src/core/report/types';
 import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { badge, emptyState, evidenceLinks, findingList, section, stat } from '../widgets';
 
 const int = (n: number) => n.toLocaleString('en-US');
+
+const SEVERITIES: [Severity, string][] = [
+  ['critical', 'Critical'],
+  ['warning', 'Warning'],
+  ['info', 'Info'],
+];
 
 function metricValue(perf: PerformanceSection, side: 'train' | 'prod'): number | null {
   const m = perf[side] as Record<string, unknown> | null;
@@ -79,6 +85,14 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
         ? h('ol', { class: 'hypotheses' }, hyps.map((x, i) => hypothesisCard(ctx, x, i + 1)))
         : emptyState(ctx.state.partial ? 'Causes are ranked once every analysis has run.' : 'No cause stands out: the evidence is weak or absent.'),
     ),
-    section('Findings', findingList(ctx, r.findings, 'No findings: training and production look alike on every check.')),
+    section(
+      'Findings',
+      r.findings.length === 0
+        ? emptyState('No findings: training and production look alike on every check.')
+        : SEVERITIES.map(([sev, label]) => {
+            const mine = r.findings.filter((f) => f.severity === sev);
+            return mine.length ? h('div', { class: `severity-group` }, h('h3', null, `${label} (${mine.length})`), findingList(ctx, mine, '')) : null;
+          }),
+    ),
   );
 }
