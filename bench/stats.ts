@@ -68,3 +68,4 @@ time('median 1M', () => median(a));
 time('linearFit 1M', () => linearFit(a, b));
 time('sampleIndices 100k of 1M', () => sampleIndices(N, 100_000, mulberry32(3)));
 time('chiSquareContingency 2 × 1000', () => chiSquareContingency([Array.from(ca.subarray(0, 10)), Array.from(cb.subarray(0, 10))]));
+time('quantileEdges on already sorted 1M (columnDrift passes sorted values)', () => quantileEdges(sa, 10));

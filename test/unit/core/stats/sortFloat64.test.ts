@@ -42,3 +42,11 @@ test('sortFloat64 sorts in place, handles subarrays, and small inputs', () => {
   assert.deepEqual(sortFloat64(Float64Array.of(3, -1, NaN, 0, -0)), Float64Array.of(-1, -0, 0, 3, NaN));
   assert.deepEqual(sortFloat64(new Float64Array(0)), new Float64Array(0));
 });
+
+test('sortFloat64 returns sorted input unchanged, but still orders −0 before +0 and NaN last', () => {
+  const sorted = Float64Array.from({ length: 100_000 }, (_, i) => i / 7 - 5000);
+  assert.deepEqual(sortFloat64(Float64Array.from(sorted)), sorted);
+  assert.deepEqual(sortFloat64(Float64Array.of(-1, 0, -0, 2)), Float64Array.of(-1, -0, 0, 2));
+  assert.deepEqual(sortFloat64(Float64Array.of(NaN, 1, 2)), Float64Array.of(1, 2, NaN));
+  assert.deepEqual(sortFloat64(Float64Array.of(1, 2, NaN)), Float64Array.of(1, 2, NaN));
+});
