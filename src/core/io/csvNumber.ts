@@ -3,7 +3,8 @@
  * CSV reader, so it avoids allocation and regular expressions.
  */
 
-const POW10: Float64Array = (() => {
+/** Exact powers of ten 10^0 … 10^22. */
+export const POW10: Float64Array = (() => {
   const p = new Float64Array(23);
   p[0] = 1;
   for (let i = 1; i < 23; i++) p[i] = p[i - 1] * 10;

@@ -34,6 +34,15 @@ test('late re-typing keeps texts that do not print back as numbers (second pass)
   assert.equal(got[n - 1], 'x9');
 });
 
+test('each number text alone survives re-typing exactly (canonical or not)', async () => {
+  const texts = ['1.50', '007', '-0', '2.0', '.5', '5.', '0.0000001', '1e3', '+3', ' 4', '0.000001', '-12.25', '123456789012345',
+    '1234567890123456', '0', '-0.0', '10', '3.14159'];
+  for (const text of texts) {
+    const t = await readAllChunkings('one.csv', `v\n${text}\n${text}\nx\n`, {}, [1 << 20]);
+    assert.deepEqual(cells(t).v, [text, text, 'x'], JSON.stringify(text));
+  }
+});
+
 test('numbers with units stay strings', async () => {
   const t = await readAllChunkings('units.csv', 'runtime,price\n118 min,$3\n95 min,$4\n');
   assert.equal(findColumn(t, 'runtime')?.kind, 'categorical');
