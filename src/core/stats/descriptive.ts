@@ -75,9 +75,9 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new RangeError('quantileSorted requires at least one value');
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted requires p in [0, 1], got ${p}`);
-  // numpy computes the virtual index as n·p + (1 − p) − 1 rather than (n − 1)·p; same value in exact arithmetic, and
-  // keeping numpy's rounding makes cut points bit-identical to np.quantile, so no value lands in a different bin.
-  const h = n * p + (1 - p) - 1;
+  // The same operations as numpy ('linear': index (n − 1)·p, then _lerp), so cut points come out bit-identical to
+  // np.quantile and no boundary value lands in a different bin than in the python reference.
+  const h = (n - 1) * p;
   const lo = Math.floor(h);
   if (lo >= n - 1) return sorted[n - 1];
   const frac = h - lo;
