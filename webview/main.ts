@@ -199,6 +199,16 @@ function noReportState(state: State | null): HTMLElement {
   return emptyState('The analysis was cancelled before any result.', 'Press Re-run to start again.');
 }
 
+/** A report from another prodgap version may lack a field a tab expects: say so in the tab, keep the panel alive. */
+function safeRender(tab: Tab): HTMLElement {
+  try {
+    return RENDERERS[tab](context());
+  } catch (err) {
+    console.error(err);
+    return emptyState('This tab could not be drawn from the report.', err instanceof Error ? err.message : String(err));
+  }
+}
+
 /**
  * Rebuild the active tab. By default the tab's saved scroll offset is restored (again once the charts have drawn,
  * as they change the page height); `after` replaces that, e.g. to reveal a finding the user jumped to.
@@ -213,7 +223,7 @@ function renderActiveTab(after?: () => void): void {
   tabPanels.forEach((p, j) => j !== i && p.replaceChildren());
   rendering = true;
   try {
-    setChildren(tabPanels[i], host?.report ? RENDERERS[ui.tab](context()) : noReportState(host));
+    setChildren(tabPanels[i], host?.report ? safeRender(ui.tab) : noReportState(host));
   } finally {
     rendering = false;
   }
