@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeSignatures } from '../../../../src/core/analyses/signatures';
+import { analyzeSignatures, quantileFit } from '../../../../src/core/analyses/signatures';
 import { impliedUnit, parseUnitCell, parseUnitColumn } from '../../../../src/core/analyses/unitStrings';
 import { mulberry32 } from '../../../../src/core/stats/random';
 import type { StringColumn } from '../../../../src/core/io/table';
 import { columnFrom, contextFor, tableFrom } from '../../helpers/tables';
+import expected from '../../../fixtures/signatures/expected.json';
 
 function normal(rng: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
@@ -177,4 +178,28 @@ test('control: genuine drift of a standardized feature (mean +0.6 std) is not a 
   const t = { z: zscore(draw(4000, 30, (r) => normal(r))) };
   const p = { z: draw(4000, 31, (r) => 0.6 + 1.2 * normal(r)) };
   assert.deepEqual(analyzeSignatures(contextFor(tableFrom('t', t), tableFrom('p', p))).findings, []);
+});
+
+// Expected values from numpy (np.quantile linear, np.polyfit, np.corrcoef²): test/fixtures/signatures/make_expected.py
+
+const close = (a: number, b: number, rel: number, what: string) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+test('quantile fit matches numpy (quantiles, polyfit, R²)', () => {
+  for (const c of expected.fits) {
+    const f = quantileFit(Float64Array.from(c.train).sort(), Float64Array.from(c.prod).sort())!;
+    close(f.slope, c.slope, 1e-9, `${c.name} slope`);
+    close(f.intercept, c.intercept, 1e-8, `${c.name} intercept`);
+    close(f.r2, c.r2, 1e-9, `${c.name} r2`);
+    close(f.trainMedian, c.trainMedian, 1e-12, `${c.name} train median`);
+    close(f.prodMedian, c.prodMedian, 1e-12, `${c.name} prod median`);
+  }
+});
+
+test('moments behind restandardized match numpy (mean, std ddof=1 and ddof=0)', () => {
+  const v = expected.moments.values;
+  const r = analyzeSignatures(contextFor(tableFrom('t', { z: v }), tableFrom('p', { z: v })));
+  const m = r.section.moments.find((x) => x.column === 'z')!.train;
+  close(m.mean, expected.moments.mean, 1e-12, 'mean');
+  close(m.std, expected.moments.std, 1e-12, 'std');
+  close(m.stdPop, expected.moments.stdPop, 1e-12, 'stdPop');
 });

@@ -4,6 +4,7 @@ import { analyzeSkew } from '../../../../src/core/analyses/skew';
 import { pairEntities } from '../../../../src/core/analyses/entityPairs';
 import { mulberry32 } from '../../../../src/core/stats/random';
 import { contextFor, tableFrom, type CellArray } from '../../helpers/tables';
+import expected from '../../../fixtures/signatures/expected.json';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -195,4 +196,28 @@ test('a unit change seen through the join says that the whole column is scaled t
   const r = analyzeSkew(contextFor(tableFrom('t', train), tableFrom('p', prod), { id: 'id' }));
   assert.match(r.findings[0].evidence, /whole production column is scaled the same way/);
   assert.match(r.findings[0].evidence, /≈ 1000: grams where training had kilograms/);
+});
+
+// Expected pairs and statistics from pandas.merge_asof(direction='backward') and numpy medians:
+// test/fixtures/signatures/make_expected.py
+
+test('time join and per-feature statistics match pandas merge_asof + numpy', () => {
+  const s = expected.skew;
+  const asDates = (t: number[]) => t.map((d) => new Date(T0 + d * DAY));
+  const train = tableFrom('t', cells({ ...s.train, t: asDates(s.train.t) }));
+  const prod = tableFrom('p', cells({ ...s.prod, t: asDates(s.prod.t) }));
+  const ctx = contextFor(train, prod, { id: 'id', time: 't' }, { skew: { relativeTolerance: s.relativeTolerance, minPairs: 10 } });
+  const p = pairEntities(ctx)!;
+  assert.deepEqual([...p.prodRows], s.pairs.prodRows);
+  assert.deepEqual([...p.trainRows], s.pairs.trainRows);
+  assert.equal(p.matchedEntities, s.matchedEntities);
+  const r = analyzeSkew(ctx);
+  const x = r.section!.columns.find((c) => c.column === 'x')!;
+  assert.equal(x.differShare, s.x.differShare);
+  assert.ok(Math.abs(x.medianRatio! - s.x.medianRatio) < 1e-12);
+  assert.ok(Math.abs(x.medianDiff! - s.x.medianDiff) < 1e-9);
+  assert.ok(Math.abs(x.higherShare! - s.x.higherShare) < 1e-12);
+  assert.ok(Math.abs(r.section!.columns.find((c) => c.column === 'c')!.differShare - s.c.differShare) < 1e-12);
+  // random values in random directions: no skew called
+  assert.equal(r.findings.filter((f) => f.severity !== 'info').length, 0);
 });
