@@ -5,6 +5,7 @@
 //   node scripts/previewWebview.mjs [--report report.json] [--screenshot] [--tabs overview,drift] [--feature age]
 //                                   [--themes dark,light,hc] [--width 1200] [--height 1600]
 //                                   [--do 'click:city drifted;key:ArrowDown;key:Enter']  (replayed actions)
+//                                   [--check]  (exit 1 unless every page loaded with zero CSP violations)
 //
 // Without --report it uses the hand-built sample report (test/unit/core/report/sampleReport.ts), which carries a
 // column named `<img src=x onerror=alert(1)>` and a category `<script>alert(1)</script>`.
@@ -100,6 +101,7 @@ if (process.argv.includes('--screenshot')) {
       // Not spawnSync: it would block the server this process runs while Chromium loads the page from it.
       execFile(chromium, [...common, ...args], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => r({ err, stdout, stderr }));
     });
+  let failures = 0;
   for (const theme of themes) {
     for (const tab of tabs) {
       const url = `http://127.0.0.1:${port}/${theme}.html?tab=${tab}${feature ? `&feature=${encodeURIComponent(feature)}` : ''}${actions ? `&do=${encodeURIComponent(actions)}` : ''}`;
@@ -110,10 +112,15 @@ if (process.argv.includes('--screenshot')) {
       const last = /data-csp-last="([^"]*)"/.exec(dom.stdout);
       const posted = /data-posted="([^"]*)"/.exec(dom.stdout);
       console.log(`${png}: CSP violations ${m ? m[1] : '?'}${last ? ` (last: ${last[1]})` : ''}`);
+      if (!m || m[1] !== '0' || !dom.stdout.includes('vscode-tab-panel')) failures++;
       if (posted) console.log(`  posted: ${posted[1]}`);
       const tip = /<div id="vg-tooltip-element"[^>]*>([\s\S]*?)<\/div>/.exec(dom.stdout);
       if (tip) console.log(`  tooltip: ${tip[1]}`);
     }
   }
   server.close();
+  if (process.argv.includes('--check') && failures > 0) {
+    console.error(`${failures} page(s) had CSP violations or did not render`);
+    process.exit(1);
+  }
 }

@@ -213,7 +213,8 @@ export function segmentHeatmapChart(report: Report, opts: ChartOptions, mode: He
             field: 'v',
             type: 'quantitative',
             title: legendTitle,
-            scale: { type: 'linear', domainMid: 0, range },
+            // RGB interpolation: around a near-black neutral (dark themes) HCL would pass through purples.
+          scale: { type: 'linear', domainMid: 0, range, interpolate: 'rgb' },
             legend: { format: mode === 'gap' ? '.2~f' : '.0%', orient: 'right' },
           },
         },
