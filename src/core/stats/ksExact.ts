@@ -51,7 +51,7 @@ export function ksExactSf(n1: number, n2: number, h: number): number {
     for (let j = newLo; j <= newHi; j++) {
       let v = (i * B[j] + j * prev) * recip[i + j];
       // Flush values below 1e-300 to 0: subnormal arithmetic is ~50× slower, and such shares cannot change any
-      // result above ~1e-290 (results below that come out as 0, as scipy's do).
+      // result above ~1e-290 (a p-value below that may be reported as 0 where scipy gives a subnormal).
       if (v < 1e-300) v = 0;
       B[j] = v;
       prev = v;
