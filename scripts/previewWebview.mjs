@@ -7,14 +7,15 @@
 //                                   [--do 'click:city drifted;key:ArrowDown;key:Enter']  (replayed actions)
 //                                   [--check]  (exit 1 unless every page loaded with zero CSP violations)
 //
-// Without --report it uses the hand-built sample report (test/unit/core/report/sampleReport.ts), which carries a
+// --example analyses examples/train.csv vs examples/prod.csv with the built CLI (npm run build first) and previews that.
+// Without --report or --example it uses the hand-built sample report (test/unit/core/report/sampleReport.ts), which carries a
 // column named `<img src=x onerror=alert(1)>` and a category `<script>alert(1)</script>`.
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 
 const require = createRequire(import.meta.url);
@@ -60,8 +61,19 @@ async function sampleReport() {
   return (await import(tmp)).default;
 }
 
+function exampleReport() {
+  const json = join(tmpdir(), `prodgap-example-${process.pid}.json`);
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'analyze', 'examples/train.csv', 'examples/prod.csv', '--json', json], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(json)) throw new Error(`the CLI wrote no report (exit ${r.status}); run npm run build first`);
+  return JSON.parse(readFileSync(json, 'utf8'));
+}
+
 const reportPath = arg('report', '');
-const report = reportPath ? JSON.parse(readFileSync(resolve(reportPath), 'utf8')) : await sampleReport();
+const report = reportPath
+  ? JSON.parse(readFileSync(resolve(reportPath), 'utf8'))
+  : process.argv.includes('--example')
+    ? exampleReport()
+    : await sampleReport();
 // --phase running|error|cancelled|idle and --partial show the header's status line and partial-report rendering;
 // --no-report shows the empty panel.
 const phase = arg('phase', 'done');
