@@ -5,6 +5,9 @@ import { postOutcomeName } from '../../../../src/core/analyses/targetLeakage';
 import { mulberry32 } from '../../../../src/core/stats/random';
 import type { Finding } from '../../../../src/core/report/types';
 import { contextFor, tableFrom, type CellArray } from '../../helpers/tables';
+import { rowOverlap } from '../../../../src/core/analyses/rowOverlap';
+// Expected values from pandas: test/fixtures/signatures/make_expected.py
+import expected from '../../../fixtures/signatures/expected.json';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -300,4 +303,13 @@ test('regression labels: power is measured against above/below the training medi
   // x is genuinely strong (AUC ≈ 0.9) and holds in production: noted as info, not leakage.
   assert.deepEqual(f.map((x) => [x.columns[0], x.severity]), [['leak', 'critical'], ['x', 'info']]);
   assert.ok(r.section!.featurePower.find((p) => p.column === 'x')!.trainAuc > 0.8);
+});
+
+test('row overlap and duplicates match pandas (merge on the hashed columns, DataFrame.duplicated; nulls equal nulls)', () => {
+  const o = expected.overlap;
+  const ctx = contextFor(tableFrom('t', cells(o.train)), tableFrom('p', cells(o.prod)), { label: 'label' });
+  const r = rowOverlap(ctx)!;
+  assert.deepEqual(r.columns, ['k', 'v', 's']);
+  assert.equal(r.prodRowsInTrain, o.prodRowsInTrain);
+  assert.deepEqual(r.duplicates, o.duplicates);
 });
