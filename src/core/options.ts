@@ -106,6 +106,8 @@ export interface TimelineOptions {
   permutations: number;
   /** Significance level of a course against its permutation distribution. */
   alpha: number;
+  /** When no calendar unit fits the full time range (stray dates), windows cover the trimShare…1−trimShare quantiles. */
+  trimShare: number;
 }
 
 export interface LeakageOptions {
@@ -255,6 +257,7 @@ export const defaultOptions: AnalysisOptions = {
     minWindowRows: 30,
     permutations: 199,
     alpha: 0.01,
+    trimShare: 0.001,
   },
   leakage: {
     leakAuc: 0.9,

@@ -13,7 +13,8 @@ import { quantileEdgesSorted } from '../stats/binning';
  */
 const sortedCache = new WeakMap<Float64Array, Float64Array>();
 
-function sortedPresent(values: Float64Array): Float64Array {
+/** Sorted non-null values of a column array (cached per array; do not modify). */
+export function sortedPresent(values: Float64Array): Float64Array {
   let s = sortedCache.get(values);
   if (!s) {
     // Float64Array sort is numeric and puts NaN last, so the non-NaN prefix is the sorted data.

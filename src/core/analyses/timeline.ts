@@ -5,29 +5,29 @@
  * metric. The course of each feature, of the prediction and of the metric across production windows is classified
  * (changePattern.ts) — which catches a change that whole-file statistics average away, and dates it.
  */
-import { findColumn, isNumeric, type NumericColumn } from '../io/table';
+import { findColumn, isNumeric, nullCount, type NumericColumn } from '../io/table';
 import type { TimeWindow, TimelineSection } from '../report/types';
 import { psi } from '../stats/psi';
-import { binColumn, countBins, type BinnedColumn } from './binnedColumns';
+import { quantileSorted } from '../stats/descriptive';
+import { binColumn, countBins, sortedPresent, type BinnedColumn } from './binnedColumns';
 import { isFeature, type AnalysisContext, type AnalysisResult } from './context';
 import { sliceOutcomes } from './sliceMetric';
 import { classifyTimeline, metricCourse, type FileWindows } from './timelineCourse';
-import { chooseUnit, windowBounds, windowIndex, type WindowUnit } from './timeWindows';
+import { chooseUnit, windowBounds, windowCount, windowIndex, type WindowUnit } from './timeWindows';
 
 function timeColumn(cols: { name: string; kind: string }[], name: string): NumericColumn | null {
   const c = cols.find((x) => x.name === name);
   return c && c.kind === 'datetime' ? (c as NumericColumn) : null;
 }
 
-function range(values: Float64Array): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const t = values[i];
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  return lo <= hi ? [lo, hi] : null;
+/**
+ * Time range of a file, trimmed to the `trim`…1−`trim` quantiles: one mistyped date (year 2999, or 1970 from a zero)
+ * would otherwise stretch the windows over centuries. Rows outside fall in no window; the section counts them.
+ */
+function range(values: Float64Array, trim: number): [number, number] | null {
+  const sorted = sortedPresent(values);
+  if (sorted.length === 0) return null;
+  return [quantileSorted(sorted, trim), quantileSorted(sorted, 1 - trim)];
 }
 
 /** Per-window sums of one file; arrays are indexed by window (all windows over the union range). */
@@ -90,12 +90,18 @@ export function analyzeTimeline(ctx: AnalysisContext): AnalysisResult<TimelineSe
   const tTime = timeColumn(ctx.train.columns, name);
   const pTime = timeColumn(ctx.prod.columns, name);
   if (!tTime && !pTime) return { section: null, findings: [] };
-  const rt = tTime ? range(tTime.values) : null;
-  const rp = pTime ? range(pTime.values) : null;
-  if (!rt && !rp) return { section: null, findings: [] };
-  const lo = Math.min(rt?.[0] ?? Infinity, rp?.[0] ?? Infinity);
-  const hi = Math.max(rt?.[1] ?? -Infinity, rp?.[1] ?? -Infinity);
   const o = ctx.options.timeline;
+  const span = (trim: number) => {
+    const rt = tTime ? range(tTime.values, trim) : null;
+    const rp = pTime ? range(pTime.values, trim) : null;
+    if (!rt && !rp) return null;
+    return [Math.min(rt?.[0] ?? Infinity, rp?.[0] ?? Infinity), Math.max(rt?.[1] ?? -Infinity, rp?.[1] ?? -Infinity)] as const;
+  };
+  const full = span(0);
+  if (!full) return { section: null, findings: [] };
+  // Trim the range only when no calendar unit fits it: that is when stray dates (not the data's real span) show.
+  const fits = (r: readonly [number, number]) => windowCount(r[0], r[1], 'month') <= o.maxWindows;
+  const [lo, hi] = fits(full) ? full : span(o.trimShare) ?? full;
   const unit: WindowUnit = o.window === 'auto' ? chooseUnit(lo, hi, o.minWindows, o.maxWindows) : o.window;
   const bounds = windowBounds(lo, hi, unit);
   const W = bounds.length - 1;
@@ -167,6 +173,15 @@ export function analyzeTimeline(ctx: AnalysisContext): AnalysisResult<TimelineSe
   const metric = outcomes ? outcomes.kind : null;
   const { patterns, findings } = classifyTimeline({ ctx, files, bounds, unit, binned, numeric: numericPairs, metric, reference });
   const section: TimelineSection = { timeColumn: name, unit, windows, metric, patterns };
+  const outside = (file: 'train' | 'prod', col: NumericColumn | null) => {
+    const f = files.find((x) => x.file === file);
+    if (!col || !f) return 0;
+    let windowed = 0;
+    for (let w = 0; w < W; w++) windowed += f.rows[w];
+    return col.values.length - nullCount(col) - windowed;
+  };
+  const excluded = { train: outside('train', tTime), prod: outside('prod', pTime) };
+  if (excluded.train > 0 || excluded.prod > 0) section.outsideRows = excluded;
   const course = metric ? metricCourse(files, bounds, unit, metric) : null;
   if (course) section.metricCourse = course;
   return { section, findings };

@@ -288,6 +288,8 @@ export interface TimelineSection {
   windows: TimeWindow[];
   metric: string | null;
   patterns: TimePattern[];
+  /** Dated rows left out of every window: stray dates beyond the trimmed range (see timeline.trimShare). */
+  outsideRows?: { train: number; prod: number };
   /** The metric's course for the post-mortem, e.g. "accuracy by week: 85% → 75% → 68% → 65%". */
   metricCourse?: string;
 }

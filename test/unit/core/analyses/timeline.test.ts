@@ -161,3 +161,15 @@ test('a forced fine unit over a long range is classified on grouped windows and 
   assert.ok(trainOnly.section!.windows.every((w) => w.file === 'train'));
   assert.ok(trainOnly.findings.length > 0 && trainOnly.findings.every((f) => f.severity === 'info'));
 });
+
+test('a stray date (year 2999) does not stretch the windows; the row is counted outside', () => {
+  const train = file('train.csv', t0, prodStart, 4000, false, 13);
+  const prod = file('prod.csv', prodStart, end, 4000, false, 14);
+  const at = prod.columns.find((c) => c.name === 'at')!;
+  assert.ok(at.kind === 'datetime');
+  at.values[17] = Date.UTC(2999, 0, 1);
+  const { section } = analyzeTimeline(contextFor(train, prod, roles));
+  assert.equal(section!.unit, 'week');
+  assert.ok(section!.windows.length <= 60);
+  assert.deepEqual(section!.outsideRows, { train: 0, prod: 1 });
+});
