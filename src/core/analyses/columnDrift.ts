@@ -7,7 +7,7 @@
 import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../io/table';
 import type { DriftOptions } from '../options';
 import type { ColumnDrift, DriftSeverity, Histogram } from '../report/types';
-import { binCounts, quantileEdges } from '../stats/binning';
+import { binCounts, quantileEdgesSorted } from '../stats/binning';
 import { chiSquareContingency } from '../stats/chiSquare';
 import { jensenShannon } from '../stats/jensenShannon';
 import { ksTwoSampleSorted } from '../stats/ks';
@@ -83,7 +83,7 @@ export function numericDrift(train: NumericColumn, prod: NumericColumn, o: Drift
   const sd = a.length > 1 ? std(a) : 0;
   // A constant training column has no spread to normalise by: any movement at all is then infinitely large.
   const wn = sd > 0 ? w / sd : w === 0 ? 0 : Number.POSITIVE_INFINITY;
-  const edges = quantileEdges(a, o.bins);
+  const edges = quantileEdgesSorted(a, o.bins);
   const tc = binCounts(a, edges);
   const pc = binCounts(b, edges);
   const p = psi(tc, pc, o.epsilon);
