@@ -177,9 +177,14 @@ export const SETTINGS: readonly SettingSpec[] = [
  */
 export function configurationContribution(docs: Record<string, string> = {}): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  SETTINGS.forEach((s, order) => {
+  // Worded settings keep their TABLE position as `order` (read options first); the rest follow alphabetically, so an
+  // option added later does not renumber every other entry.
+  const tableOrder = new Map(TABLE.map(([section, field], i) => [`prodgap.${section}.${field}`, i]));
+  SETTINGS.forEach((s) => {
+    const order = tableOrder.get(s.key) ?? (s.key === 'prodgap.seed' ? TABLE.length : s.path === null ? TABLE.length + 1 : undefined);
     const description = s.description || docs[s.key.slice('prodgap.'.length)] || `${s.key.slice('prodgap.'.length)} (see README).`;
-    const p: Record<string, unknown> = { type: s.type, default: s.default, markdownDescription: description, order };
+    const p: Record<string, unknown> = { type: s.type, default: s.default, markdownDescription: description };
+    if (order !== undefined) p.order = order;
     if (s.type === 'array') p.items = { type: 'string' };
     if (s.minimum !== undefined) p.minimum = s.minimum;
     if (s.maximum !== undefined) p.maximum = s.maximum;
