@@ -53,6 +53,14 @@ export function noteWidget(ctx: ViewContext, key: string, what: string, alwaysOp
         props: { value: text },
         on: {
           input: () => ctx.setNote(key, area!.value),
+          // Escape leaves the editor (the note is kept; it was saved while typing).
+          keydown: (e: Event) => {
+            if ((e as KeyboardEvent).key !== 'Escape' || alwaysOpen) return;
+            ctx.flushNote(key);
+            editing = false;
+            show();
+            (box.querySelector('button') as HTMLElement | null)?.focus();
+          },
           blur: () => {
             ctx.flushNote(key);
             if (!alwaysOpen && area!.value.trim() === '') {
