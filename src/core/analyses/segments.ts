@@ -223,6 +223,7 @@ function shiftFindings(columns: BinnedColumn[], segments: SegmentStat[], kind: S
     const parts = moved.map((m) => `${m.s.slice}: ${pct(m.s.trainShare)} of training rows → ${pct(m.s.prodShare)} of production rows`);
     let evidence = `${parts.join('; ')}.`;
     let mixEffect: number | null = null;
+    let mixShare: number | null = null;
     if (kind && trainMetric !== null) {
       // Σ Δshare × training metric of the segment: the overall change if every segment kept its training metric.
       mixEffect = 0;
@@ -232,7 +233,12 @@ function shiftFindings(columns: BinnedColumn[], segments: SegmentStat[], kind: S
       evidence +=
         ` A mix change alone can move the overall metric: with each segment keeping its training ${name}, this mix moves` +
         ` overall ${name} by ${signed(kind, mixEffect)}` +
-        (change !== null ? ` (observed change ${signed(kind, change)}, ${metricText(kind, trainMetric)} → ${metricText(kind, prodMetric!)}).` : '.');
+        (change !== null ? ` (observed change ${signed(kind, change)}, ${metricText(kind, trainMetric)} → ${metricText(kind, prodMetric!)})` : '');
+      // The share of the observed change the mix accounts for, when both move the same way and the change is real.
+      if (change !== null && change !== 0 && Math.sign(change) === Math.sign(mixEffect) && Math.abs(change) >= ctx.options.performance.dropWarning * (kind === 'accuracy' ? 1 : trainMetric)) {
+        mixShare = Math.min(1, mixEffect / change);
+        evidence += `: the mix alone accounts for about ${Math.round(100 * mixShare)}% of it.`;
+      } else evidence += '.';
     }
     out.push({
       id: findingId('segment_shift', [col.name]),
@@ -249,6 +255,7 @@ function shiftFindings(columns: BinnedColumn[], segments: SegmentStat[], kind: S
         shares: segs.map((s) => ({ slice: s.slice, train: s.trainShare, prod: s.prodShare })),
         maxShareChange: maxDelta,
         mixEffect,
+        mixShare,
       },
       target: 'segments',
     });

@@ -48,8 +48,6 @@ export interface Sums {
   sumSq: number;
 }
 
-export const EMPTY_SUMS: Sums = { rows: 0, n: 0, sum: 0, sumSq: 0 };
-
 /** Metric value (accuracy or MAE) with a two-sided interval at level 1 − alpha; null without outcomes. */
 export function metricWithCi(kind: SliceMetricKind, s: Sums, alpha: number): MetricWithCi | null {
   if (s.n === 0) return null;

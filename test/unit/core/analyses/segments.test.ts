@@ -94,6 +94,9 @@ test('a pure mix change (shares move, per-segment accuracy equal) is a segment_s
   const mix = shift[0].data!.mixEffect as number;
   assert.ok(Math.abs(mix + 0.15) < 0.02, `mix effect ${mix}`);
   assert.match(shift[0].evidence, /mix change alone can move the overall metric/);
+  // The per-segment accuracies did not move, so the mix accounts for (nearly) all of the observed drop.
+  assert.ok((shift[0].data!.mixShare as number) > 0.85, String(shift[0].data!.mixShare));
+  assert.match(shift[0].evidence, /the mix alone accounts for about \d+% of it/);
 });
 
 test('control: the same process in both files gives no finding above info', () => {
