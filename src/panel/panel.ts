@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { panelHtml } from './html';
 import { isMethod, isWebviewMessage, message, type Focus, type HostMessage, type State, type WebviewMessage } from './protocol';
 
 export const PANEL_VIEW_TYPE = 'prodgap.panel';
@@ -185,33 +186,14 @@ export class ProdgapPanel {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p));
-    // vscode-elements' icons need the codicon stylesheet under this id; the build copies it into dist when used.
-    const codicons = existsSync(path.join(this.extensionUri.fsPath, 'dist', 'codicons', 'codicon.css'))
-      ? `<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">`
-      : '';
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'webview.css')}">
-<link rel="stylesheet" href="${asset('media', 'vega-tooltip.css')}">
-${codicons}
-<title>prodgap</title>
-</head>
-<body>
-<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
+    const hasCodicons = existsSync(path.join(this.extensionUri.fsPath, 'dist', 'codicons', 'codicon.css'));
+    return panelHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      script: asset('dist', 'webview.js'),
+      styles: [asset('media', 'webview.css'), asset('media', 'vega-tooltip.css')],
+      codicons: hasCodicons ? asset('dist', 'codicons', 'codicon.css') : undefined,
+    });
   }
 }
