@@ -1,6 +1,6 @@
 /**
  * The read loop: reads a file in chunks into two alternating buffers, carries the bytes of a record cut by a chunk
- * boundary into the next buffer, and hands every complete record to a sink. Never holds more than one chunk plus one
+ * boundary into the next buffer, and hands each batch of complete records on. Never holds more than one chunk plus one
  * record in memory, whatever the file's size.
  */
 import type { FileHandle } from 'node:fs/promises';
@@ -21,7 +21,7 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
 }
 
-/** Thrown by a sink to end a scan early (the second pass stops after the last row it needs). */
+/** Thrown by a batch handler to end a scan early (the second pass stops after the last row it needs). */
 export class StopScan extends Error {}
 
 const BOM = [0xef, 0xbb, 0xbf];
