@@ -45,8 +45,11 @@ function fileWindows(
   for (let i = 0; i < idx.length; i++) if (idx[i] >= 0) rows[idx[i]]++;
   const table = file === 'train' ? ctx.train : ctx.prod;
   const nulls = new Map<string, Float64Array>();
+  // Features, and the label and prediction: a label null rate that climbs in the last windows is labels arriving late,
+  // which makes the recent windows' metric unreliable.
+  const roles = [ctx.roles.label, ctx.roles.prediction];
   for (const f of ctx.shared) {
-    if (!isFeature(ctx, f.name)) continue;
+    if (!isFeature(ctx, f.name) && !roles.includes(f.name)) continue;
     const c = findColumn(table, f.name)!;
     const out = new Float64Array(windows);
     if (isNumeric(c)) {
@@ -121,19 +124,24 @@ export function analyzeTimeline(ctx: AnalysisContext): AnalysisResult<TimelineSe
     return c && c.kind === 'numeric' ? c : null;
   };
 
+  // The prediction's drift per window too (the prediction distribution over time); it has its own course below.
+  const pred = predName ? ctx.shared.find((p) => p.name === predName) : undefined;
+  const predBinned = pred ? binColumn(pred.name, pred.train, pred.prod, binOpts) : null;
+  const driftColumns = predBinned && predBinned.values.length >= 2 ? [...binned, predBinned] : binned;
+
   const files: FileWindows[] = [];
   if (tTime) {
     const idx = windowIndex(tTime.values, bounds);
-    files.push(fileWindows('train', idx, W, ctx, binned, numericPairs.map((f) => ({ name: f.name, col: f.train as NumericColumn })), outcomes?.train ?? null, predOf(ctx.train)));
+    files.push(fileWindows('train', idx, W, ctx, driftColumns, numericPairs.map((f) => ({ name: f.name, col: f.train as NumericColumn })), outcomes?.train ?? null, predOf(ctx.train)));
   }
   if (pTime) {
     const idx = windowIndex(pTime.values, bounds);
-    files.push(fileWindows('prod', idx, W, ctx, binned, numericPairs.map((f) => ({ name: f.name, col: f.prod as NumericColumn })), outcomes?.prod ?? null, predOf(ctx.prod)));
+    files.push(fileWindows('prod', idx, W, ctx, driftColumns, numericPairs.map((f) => ({ name: f.name, col: f.prod as NumericColumn })), outcomes?.prod ?? null, predOf(ctx.prod)));
   }
 
   // Drift reference: the whole training file on the same bins (even when only production carries timestamps).
   const reference = new Map<string, Float64Array>();
-  for (const b of binned) if (b.train) reference.set(b.name, countBins(b.train, b.values.length));
+  for (const b of driftColumns) if (b.train) reference.set(b.name, countBins(b.train, b.values.length));
 
   const windows: TimeWindow[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -145,7 +153,7 @@ export function analyzeTimeline(ctx: AnalysisContext): AnalysisResult<TimelineSe
       const win: TimeWindow = { start: iso(bounds[w]), end: iso(bounds[w + 1]), file: f.file, rows: f.rows[w], nullRates: {}, drift: {} };
       if (f.rows[w] > 0) {
         for (const [col, nulls] of f.nulls) win.nullRates[col] = nulls[w] / f.rows[w];
-        for (const b of binned) {
+        for (const b of driftColumns) {
           const counts = f.bins.get(b.name);
           const ref = reference.get(b.name);
           if (!counts || !ref) continue;

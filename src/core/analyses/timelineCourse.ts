@@ -164,6 +164,8 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
     if (s) series.push({ column: b.name, series: 'share', ...s, minEffect: ctx.options.segments.shiftWarning, fmt: fmtShare, label: `share of ${b.name}=${s.category}` });
   }
   for (const [name, nulls] of f.nulls) {
+    // Label and prediction null rates are in the windows for reading; late labels are expected, not a pattern.
+    if (name === ctx.roles.label || name === ctx.roles.prediction) continue;
     const s = nullSeries(f, nulls, o.minWindowRows);
     if (s) series.push({ column: name, series: 'nullRate', ...s, minEffect: ctx.options.quality.nullSpikeWarning, fmt: fmtShare, label: `null rate of ${name}` });
   }

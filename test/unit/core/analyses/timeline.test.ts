@@ -66,6 +66,7 @@ test('planted step, late doubling, trend, season and a metric step are each foun
   assert.equal(prodWindows.length, 26);
   assert.equal(section.windows.filter((w) => w.file === 'train').length, 26);
   assert.ok(prodWindows.every((w) => w.rows > 300 && typeof w.metric === 'number' && w.nullRates.stable === 0));
+  assert.ok(prodWindows.every((w) => w.nullRates.label === 0 && typeof w.drift.pred === 'number'), 'label null rate and prediction drift per window');
   const byCol = new Map(section.patterns.map((p) => [p.column, p]));
   const week = 7 * DAY;
   const late = byCol.get('late')!;
