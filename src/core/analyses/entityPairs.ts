@@ -10,6 +10,7 @@
 import { isNumeric, type Column } from '../io/table';
 import type { AnalysisContext } from './context';
 import { codeMap, eventTimes } from './crossFile';
+import { doubleWords, KeyIndex } from './keyIndex';
 
 export interface EntityPairs {
   idColumn: string;
@@ -46,7 +47,8 @@ function entityCodes(train: Column, prod: Column): { train: Int32Array; prod: In
     }
     return { train: train.codes, prod: p, trainCount: k, total: k + prod.dictionary.length };
   }
-  // Numeric ids (or one file numeric, the other text): key by the value, or by its text when the storage differs.
+  if (isNumeric(train) && isNumeric(prod)) return numericEntityCodes(train.values, prod.values);
+  // One file numeric, the other text: key by the text.
   const keyOf = (c: Column): ((i: number) => number | string | null) => {
     if (isNumeric(c)) {
       const same = isNumeric(train) && isNumeric(prod);
@@ -84,6 +86,31 @@ function entityCodes(train: Column, prod: Column): { train: Int32Array; prod: In
     p[i] = c;
   }
   return { train: t, prod: p, trainCount, total: index.size };
+}
+
+/** Numeric ids on both sides: a typed hash index on the value's bits (a Map of a million doubles is far slower). */
+function numericEntityCodes(t: Float64Array, p: Float64Array): { train: Int32Array; prod: Int32Array; trainCount: number; total: number } {
+  const index = new KeyIndex(t.length);
+  const tc = new Int32Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== t[i]) {
+      tc[i] = -1;
+      continue;
+    }
+    const [lo, hi] = doubleWords(t[i]);
+    tc[i] = index.intern(lo, hi);
+  }
+  const trainCount = index.size;
+  const pc = new Int32Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] !== p[i]) {
+      pc[i] = -1;
+      continue;
+    }
+    const [lo, hi] = doubleWords(p[i]);
+    pc[i] = index.intern(lo, hi);
+  }
+  return { train: tc, prod: pc, trainCount, total: index.size };
 }
 
 /** Pairs for the id role, or null when there is no id role in both files. */

@@ -1,11 +1,12 @@
 /**
  * Identical rows across the two files, and duplicate rows inside each. Rows are hashed over the shared columns other
  * than the label and the prediction (a copied row keeps its features, its id and its date; its label may be refreshed
- * and its prediction re-scored). A 53-bit hash makes a chance collision among a few million rows improbable (~n²/2⁵⁴).
+ * and its prediction re-scored). A 64-bit hash makes a chance collision among a few million rows improbable (~n²/2⁶⁵).
  */
 import { isNumeric, type Column } from '../io/table';
 import type { AnalysisContext } from './context';
 import { alignedValues, comparable } from './crossFile';
+import { KeyIndex } from './keyIndex';
 
 export interface RowOverlapResult {
   columns: string[];
@@ -37,7 +38,7 @@ function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** Fold one column into the per-row hash pair (two independent seeds → 64 bits, of which 53 are kept). */
+/** Fold one column into the per-row hash pair (two independent seeds → 64 bits). */
 function hashColumn(values: Float64Array, h1: Int32Array, h2: Int32Array): void {
   for (let i = 0; i < values.length; i++) {
     let x = values[i];
@@ -50,12 +51,6 @@ function hashColumn(values: Float64Array, h1: Int32Array, h2: Int32Array): void 
     h1[i] = mix(mix(h1[i], lo), hi);
     h2[i] = mix(mix(h2[i], hi ^ 0x5bd1e995), lo);
   }
-}
-
-function finalKeys(h1: Int32Array, h2: Int32Array): Float64Array {
-  const out = new Float64Array(h1.length);
-  for (let i = 0; i < h1.length; i++) out[i] = (h1[i] >>> 0) * 2097152 + ((h2[i] >>> 0) >>> 11);
-  return out;
 }
 
 /** Share of distinct values in a sample of a column's non-null cells. */
@@ -91,28 +86,25 @@ export function rowOverlap(ctx: AnalysisContext): RowOverlapResult | null {
     hashColumn(v.prod, p1, p2);
     if (!rowsUnique && distinctShare(pair.train, 2000) >= 0.9) rowsUnique = true;
   }
-  const tk = finalKeys(t1, t2);
-  const pk = finalKeys(p1, p2);
-  const trainSet = new Set<number>();
-  for (let i = 0; i < nT; i++) trainSet.add(tk[i]);
-  const prodSet = new Set<number>();
+  const trainIndex = new KeyIndex(nT);
+  for (let i = 0; i < nT; i++) trainIndex.intern(t1[i], t2[i]);
+  const prodIndex = new KeyIndex(nP);
   let inTrain = 0;
   const examples: number[] = [];
   for (let i = 0; i < nP; i++) {
-    const k = pk[i];
-    prodSet.add(k);
-    if (trainSet.has(k)) {
+    prodIndex.intern(p1[i], p2[i]);
+    if (trainIndex.find(p1[i], p2[i]) >= 0) {
       inTrain++;
       if (examples.length < 5) examples.push(i);
     }
   }
   // Rows that rarely repeat inside training are effectively unique too (many discrete columns, many combinations).
-  if (nT > 0 && (nT - trainSet.size) / nT < ctx.options.leakage.rowOverlapWarning) rowsUnique = true;
+  if (nT > 0 && (nT - trainIndex.size) / nT < ctx.options.leakage.rowOverlapWarning) rowsUnique = true;
   return {
     columns: pairs.map((p) => p.name),
     prodRowsInTrain: inTrain,
     share: nP ? inTrain / nP : 0,
-    duplicates: { train: nT - trainSet.size, prod: nP - prodSet.size },
+    duplicates: { train: nT - trainIndex.size, prod: nP - prodIndex.size },
     rowsUnique,
     examples,
   };
