@@ -79,9 +79,9 @@ export class Workbench {
   }
 
   /** The workbench painted and the Explorer shows the workspace (the remote file system is connected). */
-  async waitReady() {
+  async waitReady({ explorer = true } = {}) {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await this.explorerRow('train.csv').waitFor({ timeout: 90_000 });
+    if (explorer) await this.explorerRow('train.csv').waitFor({ timeout: 90_000 });
   }
 
   async close() {
@@ -110,19 +110,32 @@ export class Workbench {
     await until(async () => (await row.getAttribute('aria-expanded')) === 'true', { what: `folder ${name} expanded` });
   }
 
-  /** Click the first file, ctrl+click the second, right-click it and choose `item` from the context menu. */
-  async compareInExplorer(first, second, item = 'Compare Training ↔ Production') {
+  /**
+   * Click the first file, ctrl+click the second, right-click it and choose `item` from the context menu. The menu
+   * lists contributed entries only once the extension host has registered the extension: retry until it does.
+   */
+  async compareInExplorer(first, second, item = 'Compare Training ↔ Production', timeout = 60_000) {
     await this.showExplorer();
     const a = this.explorerRow(first);
     const b = this.explorerRow(second);
-    await a.click();
-    await b.click({ modifiers: ['Control'] });
-    await until(async () => (await a.getAttribute('aria-selected')) === 'true' && (await b.getAttribute('aria-selected')) === 'true', {
-      what: `${first} and ${second} selected`,
-    });
-    await b.click({ button: 'right' });
     const entry = this.page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
-    await entry.waitFor({ timeout: 15_000 });
+    const end = Date.now() + timeout;
+    for (;;) {
+      await a.click();
+      await b.click({ modifiers: ['Control'] });
+      await until(async () => (await a.getAttribute('aria-selected')) === 'true' && (await b.getAttribute('aria-selected')) === 'true', {
+        what: `${first} and ${second} selected`,
+      });
+      await b.click({ button: 'right' });
+      try {
+        await entry.waitFor({ timeout: 4000 });
+        break;
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`no "${item}" in the Explorer context menu: ${e.message}`);
+        await this.page.keyboard.press('Escape');
+        await sleep(1000);
+      }
+    }
     await entry.click();
   }
 
@@ -233,6 +246,17 @@ export class Workbench {
   }
 
   // ---- settings ----
+
+  /** Preferences: Color Theme → pick the theme labelled `name` (e.g. 'Light Modern') in the quick pick (as a person would; also what reloads the theme). */
+  async setColorTheme(name) {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input.input').first();
+    await input.fill(name);
+    const label = this.page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^\\s*${name}\\s*$`) }).first();
+    await label.waitFor();
+    await label.click();
+    await this.page.locator('.quick-input-widget').first().waitFor({ state: 'hidden' });
+  }
 
   updateSettings(patch) {
     const cur = JSON.parse(readFileSync(this.settingsFile, 'utf8'));
