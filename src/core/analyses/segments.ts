@@ -89,6 +89,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
 
   // Interval level for the per-segment metric (descriptive); the slice tests use o.alpha.
   const alpha = 1 - o.ciLevel;
+  const sliceName = (s: Slice) => s.conditions.map((c) => columns[c.col].labels[c.bin]).join(' & ');
   const segments: SegmentStat[] = [];
   // Drift inside segments is descriptive: a seeded sample bounds its cost (features × segment columns × rows).
   const rng = mulberry32(ctx.options.seed);
@@ -116,6 +117,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
         prodRows: pr.length,
       };
       if (kind) Object.assign(stat, metricFields(kind, sumsOf(tr, yTrain), sumsOf(pr, yProd), slice, alpha, built));
+      if (slice?.explainedBy !== undefined) stat.explainedBy = sliceName(search.slices[slice.explainedBy]);
       if (scored && wanted[b]) stat.auc = { train: sliceAuc(outcomes!.full.train, tr), prod: sliceAuc(outcomes!.full.prod, pr) };
       if (inside && wanted[b]) Object.assign(stat, inside[b]);
       segments.push(stat);
@@ -136,10 +138,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
       prodRows: s.prod.rows,
       ...metricFields(kind ?? 'accuracy', s.train, s.prod, s, alpha, built),
     };
-    if (s.explainedBy !== undefined) {
-      const e = search.slices[s.explainedBy];
-      stat.explainedBy = e.conditions.map((c) => columns[c.col].labels[c.bin]).join(' & ');
-    }
+    if (s.explainedBy !== undefined) stat.explainedBy = sliceName(search.slices[s.explainedBy]);
     const tr = sliceRows(conds.map((c) => c.col.train!), conds.map((c) => c.bin), ctx.train.rows);
     const pr = sliceRows(conds.map((c) => c.col.prod!), conds.map((c) => c.bin), ctx.prod.rows);
     Object.assign(stat, driftInside(drift, stat.conditions.map((c) => c.column), tr, pr));

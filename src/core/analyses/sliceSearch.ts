@@ -64,7 +64,8 @@ export interface SliceSearchInput {
 export interface SliceSearchResult {
   /** Every slice that met the support rule, singles first. */
   slices: Slice[];
-  /** Indices into `slices` of significant degradations, worst first (length ≤ topSlices). */
+  /** Indices into `slices` of significant degradations beyond the whole file's, worst first, without slices that
+   * another listed slice explains (length ≤ topSlices). */
   ranked: number[];
   /** Number of slices tested (the Bonferroni factor). */
   tried: number;
@@ -273,5 +274,7 @@ function rank(slices: Slice[], input: SliceSearchInput): number[] {
   }
   const explained = (i: number) => (slices[i].explainedBy === undefined ? 0 : 1);
   candidates.sort((a, b) => sortKey(b) - sortKey(a) || explained(a) - explained(b) || (slices[b].gap ?? 0) - (slices[a].gap ?? 0) || a - b);
-  return candidates.slice(0, o.topSlices);
+  // One name per problem: a slice whose explaining slice is listed would only repeat it under another name.
+  const listed = new Set(candidates);
+  return candidates.filter((i) => slices[i].explainedBy === undefined || !listed.has(slices[i].explainedBy!)).slice(0, o.topSlices);
 }

@@ -11,7 +11,7 @@ import { psi } from '../stats/psi';
 import type { BinnedColumn } from './binnedColumns';
 import { classifyCourse, type Course } from './changePattern';
 import { findingId, type AnalysisContext, type ColumnPair } from './context';
-import { metricText, type SliceMetricKind } from './sliceMetric';
+import { gapText, metricText, type SliceMetricKind } from './sliceMetric';
 import { isoDay, windowFloor, type WindowUnit } from './timeWindows';
 
 export interface FileWindows {
@@ -46,13 +46,15 @@ interface SeriesInput {
   start?: number[];
   group?: number;
   minEffect: number;
-  /** How a value of this series is written in evidence. */
+  /** How a value, and a difference of values, of this series is written in evidence. */
   fmt: (v: number) => string;
+  fmtDiff?: (d: number) => string;
   label: string;
 }
 
 const fmtNum = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(4)).toString());
 const fmtShare = (v: number) => `${(100 * v).toFixed(1)}%`;
+const fmtPts = (d: number) => `${(100 * d).toFixed(1)} pts`;
 
 function trainStd(col: NumericColumn): number {
   const v = presentValues(col);
@@ -161,13 +163,13 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
   for (const b of input.binned) {
     if (b.kind !== 'categorical') continue;
     const s = shareSeries(f, b, o.minWindowRows);
-    if (s) series.push({ column: b.name, series: 'share', ...s, minEffect: ctx.options.segments.shiftWarning, fmt: fmtShare, label: `share of ${b.name}=${s.category}` });
+    if (s) series.push({ column: b.name, series: 'share', ...s, minEffect: ctx.options.segments.shiftWarning, fmt: fmtShare, fmtDiff: fmtPts, label: `share of ${b.name}=${s.category}` });
   }
   for (const [name, nulls] of f.nulls) {
     // Label and prediction null rates are in the windows for reading; late labels are expected, not a pattern.
     if (name === ctx.roles.label || name === ctx.roles.prediction) continue;
     const s = nullSeries(f, nulls, o.minWindowRows);
-    if (s) series.push({ column: name, series: 'nullRate', ...s, minEffect: ctx.options.quality.nullSpikeWarning, fmt: fmtShare, label: `null rate of ${name}` });
+    if (s) series.push({ column: name, series: 'nullRate', ...s, minEffect: ctx.options.quality.nullSpikeWarning, fmt: fmtShare, fmtDiff: fmtPts, label: `null rate of ${name}` });
   }
   const pred = ctx.roles.prediction ? ctx.shared.find((p) => p.name === ctx.roles.prediction) : undefined;
   if (pred && pred.train.kind === 'numeric' && f.sums.has('\u0000prediction')) {
@@ -180,7 +182,7 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
     trainMetric = overallMean(t?.sums.get('\u0000metric'));
     const scale = input.metric === 'accuracy' ? 1 : trainMetric ?? overallMean(f.sums.get('\u0000metric')) ?? 0;
     const kind = input.metric;
-    series.push({ column: `metric:${kind}`, series: 'metric', ...meanSeries(f, '\u0000metric', o.minWindowRows), minEffect: ctx.options.performance.dropWarning * scale, fmt: (v) => metricText(kind, v), label: kind === 'accuracy' ? 'accuracy' : 'MAE' });
+    series.push({ column: `metric:${kind}`, series: 'metric', ...meanSeries(f, '\u0000metric', o.minWindowRows), minEffect: ctx.options.performance.dropWarning * scale, fmt: (v) => metricText(kind, v), fmtDiff: (d) => gapText(kind, d), label: kind === 'accuracy' ? 'accuracy' : 'MAE' });
   }
 
   const patterns: TimePattern[] = [];
@@ -240,6 +242,7 @@ function describePattern(s: SeriesInput, c: Course, bounds: number[], unit: Wind
   const fits = `adjusted R² step ${R2(c.fit.step)}, trend ${R2(c.fit.trend)}, season ${R2(c.fit.season)}`;
   const base: TimePattern = { column: s.column, pattern: c.pattern, detail: '', series: s.series, amplitude: c.amplitude, pValue: c.pValue };
   const start = s.start ?? s.x;
+  const diff = s.fmtDiff ?? s.fmt;
   const g = s.group ?? 1;
   if (c.pattern === 'sudden') {
     const at = start[c.changeIndex!];
@@ -254,13 +257,13 @@ function describePattern(s: SeriesInput, c: Course, bounds: number[], unit: Wind
     const perWindow = c.slope! / g;
     const span = last - first;
     base.detail =
-      `${cap(s.label)} by ${unit} in ${where} ${c.slope! > 0 ? 'rose' : 'fell'} steadily by ${s.fmt(Math.abs(perWindow))} per ${unit}` +
-      ` (${s.fmt(Math.abs(perWindow) * span)} over ${span + 1} ${unit}s, ${isoDay(bounds[first])} to ${isoDay(bounds[Math.min(last, bounds.length - 2)])};` +
+      `${cap(s.label)} by ${unit} in ${where} ${c.slope! > 0 ? 'rose' : 'fell'} steadily by ${diff(Math.abs(perWindow))} per ${unit}` +
+      ` (${diff(Math.abs(perWindow) * span)} over ${span + 1} ${unit}s, ${isoDay(bounds[first])} to ${isoDay(bounds[Math.min(last, bounds.length - 2)])};` +
       ` no single step explains it better: ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
   } else if (c.pattern === 'seasonal') {
     base.period = c.period! * g;
     base.detail =
-      `${cap(s.label)} by ${unit} in ${where} repeats every ${base.period} ${unit}s (phase levels span ${s.fmt(c.amplitude)};` +
+      `${cap(s.label)} by ${unit} in ${where} repeats every ${base.period} ${unit}s (phase levels span ${diff(c.amplitude)};` +
       ` ${fits}; permutation p = ${c.pValue.toFixed(3)}).`;
   } else {
     base.detail = `${cap(s.label)} by ${unit} in ${where}: no step, trend or season stands out from window-to-window noise (${fits}).`;
