@@ -128,6 +128,8 @@ if (process.argv.includes('--screenshot')) {
       if (posted) console.log(`  posted: ${posted[1]}`);
       const tip = /<div id="vg-tooltip-element"[^>]*>([\s\S]*?)<\/div>/.exec(dom.stdout);
       if (tip) console.log(`  tooltip: ${tip[1]}`);
+      const active = /data-active="([^"]*)"/.exec(dom.stdout);
+      if (active) console.log(`  focused: ${active[1]}`);
     }
   }
   server.close();

@@ -42,8 +42,11 @@ export function noteWidget(ctx: ViewContext, key: string, what: string, alwaysOp
   let editing = alwaysOpen;
   let area: HTMLElement & { value: string } | null = null;
 
+  /** The text the widget last rendered, so an echo of the same text does not rebuild it (and drop focus). */
+  let shown: string | null = null;
   const show = () => {
     const text = ctx.noteText(key);
+    shown = text;
     if (editing) {
       area = h('vscode-textarea', {
         class: 'note-editor',
@@ -80,16 +83,24 @@ export function noteWidget(ctx: ViewContext, key: string, what: string, alwaysOp
       linkButton(text ? 'Edit note' : 'Add note', () => {
         editing = true;
         show();
-        area?.focus();
+        // The textarea is a Lit element: its inner field exists once its first update completes.
+        const field = area as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+        void Promise.resolve(field?.updateComplete).then(() => field?.focus());
       }),
     );
   };
   show();
   // When only user state changed (another view ticked or noted), refresh — unless the user is typing here.
   ctx.onUserState(() => {
-    if (area && document.activeElement === area) return;
-    if (area) area.value = ctx.noteText(key);
-    else show();
+    const text = ctx.noteText(key);
+    if (text === shown) return;
+    if (area) {
+      if (document.activeElement !== area) area.value = text;
+      return;
+    }
+    const hadFocus = box.contains(document.activeElement);
+    show();
+    if (hadFocus) (box.querySelector('button') as HTMLElement | null)?.focus();
   });
   return box;
 }

@@ -40,6 +40,9 @@
         const Ctor = type === 'pointermove' ? PointerEvent : MouseEvent;
         el?.dispatchEvent(new Ctor(type, { clientX: x, clientY: y, bubbles: true }));
       }
+    } else if (kind === 'mark') {
+      // Record which element has focus (read back from the dumped DOM).
+      document.documentElement.setAttribute('data-active', document.activeElement?.tagName ?? 'none');
     } else if (kind === 'focus') {
       document.querySelector(arg)?.focus();
     } else if (kind === 'type') {
