@@ -77,25 +77,47 @@ interface Scorer {
   /** Raw AUC in training (NaN when too few rows) and the scoring used. */
   auc: number;
   via: 'values' | 'missingness' | 'categories';
-  /** The same scoring applied to production. */
-  prodScore: (col: Column) => Float64Array;
+  /** Raw AUC of the same scoring on production rows. */
+  prodAuc: (col: Column, y: Float64Array) => number;
 }
 
-function withNulls(values: Float64Array, fill: number): Float64Array {
-  const out = Float64Array.from(values);
-  for (let i = 0; i < out.length; i++) if (out[i] !== out[i]) out[i] = fill;
-  return out;
+/** AUC on present values plus the class counts among present and null rows. */
+function presentAuc(values: Float64Array, y: Float64Array): { auc: number; pv: number; nv: number; pn: number; nn: number } {
+  let pv = 0;
+  let nv = 0;
+  let pn = 0;
+  let nn = 0;
+  for (let i = 0; i < y.length; i++) {
+    const lab = y[i];
+    if (lab !== 0 && lab !== 1) continue;
+    if (values[i] === values[i]) lab === 1 ? pv++ : nv++;
+    else lab === 1 ? pn++ : nn++;
+  }
+  return { auc: pv && nv ? rocAuc(values, y) : NaN, pv, nv, pn, nn };
+}
+
+/**
+ * AUC when nulls are scored below (`low`) or above every value, from the present-value AUC and the counts alone —
+ * no second sort. Pairs: both present → AUC·Pv·Nv; present positive vs null negative → Pv·Nn wins when nulls are low;
+ * null positive vs present negative → Pn·Nv wins when nulls are high; null vs null → ties, half each.
+ */
+function nullPlacedAuc(s: ReturnType<typeof presentAuc>, low: boolean): number {
+  const p = s.pv + s.pn;
+  const n = s.nv + s.nn;
+  if (!p || !n) return NaN;
+  const both = s.pv && s.nv ? s.auc * s.pv * s.nv : 0;
+  return (both + (low ? s.pv * s.nn : s.pn * s.nv) + (s.pn * s.nn) / 2) / (p * n);
 }
 
 function numericScorer(col: NumericColumn, y: Float64Array, minRows: number): Scorer | null {
+  const st = presentAuc(col.values, y);
   const candidates: Scorer[] = [];
-  const cc = classCounts(y, col.values);
-  if (cc.pos >= minRows && cc.neg >= minRows) candidates.push({ auc: rocAuc(col.values, y), via: 'values', prodScore: (c) => (c as NumericColumn).values });
-  let nulls = 0;
-  for (let i = 0; i < col.values.length; i++) if (col.values[i] !== col.values[i]) nulls++;
-  if (nulls >= minRows && col.values.length - nulls >= minRows) {
-    for (const fill of [-Infinity, Infinity]) {
-      candidates.push({ auc: rocAuc(withNulls(col.values, fill), y), via: 'missingness', prodScore: (c) => withNulls((c as NumericColumn).values, fill) });
+  if (st.pv >= minRows && st.nv >= minRows) candidates.push({ auc: st.auc, via: 'values', prodAuc: (c, py) => rocAuc((c as NumericColumn).values, py) });
+  const nulls = st.pn + st.nn;
+  const present = st.pv + st.nv;
+  if (nulls >= minRows && present >= minRows) {
+    for (const low of [true, false]) {
+      candidates.push({ auc: nullPlacedAuc(st, low), via: 'missingness', prodAuc: (c, py) => nullPlacedAuc(presentAuc((c as NumericColumn).values, py), low) });
     }
   }
   let best: Scorer | null = null;
@@ -132,7 +154,7 @@ function categoricalScorer(col: StringColumn, y: Float64Array, minRows: number, 
   return {
     auc: rocAuc(score, y),
     via: 'categories',
-    prodScore: (c) => {
+    prodAuc: (c, py) => {
       const p = c as StringColumn;
       const map = codeMap(col, p);
       const out = new Float64Array(p.codes.length);
@@ -140,7 +162,7 @@ function categoricalScorer(col: StringColumn, y: Float64Array, minRows: number, 
         const code = p.codes[i];
         out[i] = code < 0 ? rate[k - 1] : map[code] >= 0 ? rate[map[code]] : prior;
       }
-      return out;
+      return rocAuc(out, py);
     },
   };
 }
@@ -179,7 +201,7 @@ export function featurePower(ctx: AnalysisContext): FeaturePower[] | null {
     const reversed = scorer ? scorer.auc < 0.5 : false;
     let prodAuc: number | null = null;
     if (scorer && prodCol && prodLabels) {
-      const raw = rocAuc(scorer.prodScore(prodCol), prodLabels);
+      const raw = scorer.prodAuc(prodCol, prodLabels);
       // A feature that is all null in production has no power there at all.
       prodAuc = raw === raw ? (reversed ? 1 - raw : raw) : 0.5;
     }

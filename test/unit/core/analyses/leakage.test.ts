@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeLeakage } from '../../../../src/core/analyses/leakage';
 import { postOutcomeName } from '../../../../src/core/analyses/targetLeakage';
 import { mulberry32 } from '../../../../src/core/stats/random';
+import { rocAuc } from '../../../../src/core/stats/auc';
 import type { Finding } from '../../../../src/core/report/types';
 import { contextFor, tableFrom, type CellArray } from '../../helpers/tables';
 import { rowOverlap } from '../../../../src/core/analyses/rowOverlap';
@@ -312,4 +313,22 @@ test('row overlap and duplicates match pandas (merge on the hashed columns, Data
   assert.deepEqual(r.columns, ['k', 'v', 's']);
   assert.equal(r.prodRowsInTrain, o.prodRowsInTrain);
   assert.deepEqual(r.duplicates, o.duplicates);
+});
+
+test('missingness AUC (nulls scored below or above every value) equals rocAuc on explicitly filled scores', () => {
+  const rng = mulberry32(21);
+  const n = 2000;
+  const label = Array.from({ length: n }, () => (rng() < 0.3 ? 1 : 0));
+  // nulls mostly among positives, values with ties, a weak relation among present rows
+  const f = label.map((y) => (rng() < (y ? 0.6 : 0.1) ? null : Math.floor(rng() * 5) + y));
+  const r = analyzeLeakage(contextFor(tableFrom('t', { f, label }), tableFrom('p', { f: [...f].reverse(), label }), { label: 'label' }));
+  const p = r.section!.featurePower.find((x) => x.column === 'f')!;
+  assert.equal(p.via, 'missingness');
+  const fill = (v: (number | null)[], x: number) => v.map((a) => (a === null ? x : a));
+  const low = rocAuc(fill(f, -Infinity), label);
+  const high = rocAuc(fill(f, Infinity), label);
+  const best = Math.abs(low - 0.5) > Math.abs(high - 0.5) ? low : high;
+  assert.ok(Math.abs(p.trainAuc - Math.max(best, 1 - best)) < 1e-12, `${p.trainAuc} vs ${best}`);
+  const prodRaw = rocAuc(fill([...f].reverse(), best === low ? -Infinity : Infinity), label);
+  assert.ok(Math.abs(p.prodAuc! - (best < 0.5 ? 1 - prodRaw : prodRaw)) < 1e-12);
 });
