@@ -222,16 +222,17 @@ export function searchSlices(input: SliceSearchInput): SliceSearchResult {
   let tried = 0;
   for (const s of slices) if (s.pValue !== null) tried++;
   for (const s of slices) if (s.pValue !== null) s.pValueAdjusted = Math.min(1, s.pValue * tried);
-  markExplained(slices, singles, o.explainShare);
+  markExplained(slices, singles, o.explainShare, o.gapWarning * input.scale);
   return { slices, ranked: rank(slices, input), tried };
 }
 
 /**
- * For each single, the pair containing its condition that carries ≥ share of its excess impact (the largest such);
- * but a pair holding nearly all of a single's production rows (≥ share) is the same rows under a longer name, so
- * there the single explains the pair.
+ * For each single, the pair containing its condition that carries ≥ share of its excess impact (the largest such).
+ * The other way round, a single explains a pair that is the same rows under a longer name (the pair holds ≥ share
+ * of the single's production rows) or that is no worse than the single (loss within `margin`): such a pair only
+ * repeats its single's problem.
  */
-function markExplained(slices: Slice[], singles: number, share: number): void {
+function markExplained(slices: Slice[], singles: number, share: number, margin: number): void {
   const byCondition = new Map<string, number>();
   for (let i = 0; i < singles; i++) byCondition.set(key(slices[i].conditions[0]), i);
   for (let i = singles; i < slices.length; i++) {
@@ -242,7 +243,9 @@ function markExplained(slices: Slice[], singles: number, share: number): void {
       const parentIndex = byCondition.get(key(cond));
       if (parentIndex === undefined) continue;
       const parent = slices[parentIndex];
-      if (pair.prodShare >= share * parent.prodShare) {
+      const sameRows = pair.prodShare >= share * parent.prodShare;
+      const noWorse = (parent.excessImpact ?? 0) > 0 && pair.gap !== null && parent.gap !== null && pair.gap <= parent.gap + margin;
+      if (sameRows || noWorse) {
         pair.explainedBy = parentIndex;
         break;
       }
