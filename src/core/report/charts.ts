@@ -62,7 +62,9 @@ export function numericHistogramChart(col: ColumnReport, opts: ChartOptions): Ch
   const spec = {
     ...frame(title, opts),
     data: { values: rows },
-    mark: { type: 'bar', opacity: 0.55, binSpacing: 0, stroke: opts.palette.background ?? undefined, strokeWidth: 0.5 },
+    // Translucent fills show the overlap; a full-strength outline in the series colour keeps each file's shape
+    // readable on dark themes, where a translucent orange over the background turns brown.
+    mark: { type: 'bar', fillOpacity: 0.45, strokeOpacity: 1, strokeWidth: 1.2, binSpacing: 0 },
     encoding: {
       x: temporal
         ? { field: 'lo', type: 'temporal', title: 'Date (UTC)', scale: { type: 'utc' } }
@@ -72,6 +74,7 @@ export function numericHistogramChart(col: ColumnReport, opts: ChartOptions): Ch
       // Ranged x makes vega-lite draw ranged bars; anchor them at zero explicitly.
       y2: { datum: 0 },
       color: { field: 'file', type: 'nominal', scale: fileColor(opts.palette), legend: { title: null } },
+      stroke: { field: 'file', type: 'nominal', scale: fileColor(opts.palette), legend: null },
       tooltip: barTooltip('range', 'Bin'),
     },
   } as TopLevelSpec;
