@@ -238,13 +238,15 @@ export function targetLeakageFindings(ctx: AnalysisContext, powers: FeaturePower
     const dropped = p.prodAuc === null ? null : p.trainAuc - p.prodAuc >= o.leakAucDrop;
     // Present in training, (nearly) absent in production: the value is not available at prediction time.
     // (At least half of the values training had are missing in production.)
-    const vanished = p.prodNullShare !== null && p.prodNullShare > p.trainNullShare && p.prodNullShare >= p.trainNullShare + (1 - p.trainNullShare) / 2;
+    const absent = p.prodNullShare === null;
+    const vanished = absent || (p.prodNullShare! > p.trainNullShare && p.prodNullShare! >= p.trainNullShare + (1 - p.trainNullShare) / 2);
     const named = p.postOutcomeName === true;
     if (!standout && !named) continue;
     let severity: Severity;
     // Two independent signs (power that vanishes in production, a post-outcome name, standing far above the rest)
     // make it critical; one makes it a warning; a standout that keeps its power in production is only noted.
-    const lost = dropped === true || vanished;
+    // Going missing only counts as losing power when there was power to lose.
+    const lost = dropped === true || (vanished && p.trainAuc >= o.namedMinAuc);
     // A post-outcome name on a feature measured to carry (almost) no signal cannot leak much: only noted.
     const powerless = named && !standout && !lost && p.trainAuc === p.trainAuc && p.trainAuc < o.namedMinAuc;
     if ((standout && lost) || (named && (lost || (standout && dropped === null)))) severity = 'critical';
@@ -264,10 +266,11 @@ export function targetLeakageFindings(ctx: AnalysisContext, powers: FeaturePower
           ? `In production its AUC is ${num(p.prodAuc)} (−${num(p.trainAuc - p.prodAuc)}): the power does not carry over.`
           : `In production its AUC is still ${num(p.prodAuc)}, so the relation holds there too.`,
       );
-    } else if (standout) {
+    } else if (standout && !absent) {
       parts.push('Production has no usable labels, so the drop cannot be measured.');
     }
-    if (vanished) parts.push(`It is null in ${pct(p.prodNullShare!)} of production rows against ${pct(p.trainNullShare)} in training: not available at prediction time.`);
+    if (absent) parts.push('It is absent from the production file: not available at prediction time.');
+    else if (vanished) parts.push(`It is null in ${pct(p.prodNullShare!)} of production rows against ${pct(p.trainNullShare)} in training: not available at prediction time.`);
     if (named) parts.push(powerless ? `Its name suggests a value recorded after the outcome, but it carries almost no signal (AUC ${num(p.trainAuc)}).` : `Its name suggests a value recorded after the outcome.`);
     const drift = ctx.report.columns?.find((c) => c.name === p.column)?.drift;
     if (drift && drift.severity === 'ok' && (standout || named)) parts.push(`Its own distribution did not drift (${drift.test} ${num(drift.score)}), which is why drift checks miss it.`);

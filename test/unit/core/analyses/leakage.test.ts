@@ -123,6 +123,12 @@ test('target leakage through missingness and through categories; high-cardinalit
   assert.match(by.get('amt')!.evidence, /null in 100\.0% of production rows/);
   assert.equal(by.get('status')?.severity, 'critical');
   assert.equal(by.has('uniq'), false);
+  // The same leaky column absent from the production file altogether: still critical, and said so.
+  const { amt: _gone, ...prodWithout } = prod;
+  const r2 = analyzeLeakage(contextFor(tableFrom('train.csv', train), tableFrom('prod.csv', prodWithout), { label: 'label' }));
+  const absent = byType(r2.findings, 'target_leakage').find((x) => x.columns[0] === 'amt')!;
+  assert.equal(absent.severity, 'critical');
+  assert.match(absent.evidence, /absent from the production file/);
   const uniqPower = r.section!.featurePower.find((p) => p.column === 'uniq')!;
   assert.ok(Math.abs(uniqPower.trainAuc - 0.5) < 0.05, String(uniqPower.trainAuc));
 });
