@@ -16,6 +16,15 @@ import { effectiveRoles, optionsFromSettings } from './settings';
 import { applyCheck, applyNote, emptyUserState, mergeUserStates, PairStore, userStateFromReport, withUserState } from './userState';
 
 const LAST_PAIR_KEY = 'prodgap.lastPair';
+
+/**
+ * Only values the user actually set: unset keys fall through to `defaultOptions`, so a default changed in code is not
+ * shadowed by a stale default in the manifest.
+ */
+function userSetting(key: string): unknown {
+  const i = vscode.workspace.getConfiguration().inspect(key);
+  return i ? i.workspaceFolderValue ?? i.workspaceValue ?? i.globalValue : undefined;
+}
 const IDLE: Status = { phase: 'idle', message: 'Select a training and a production file to compare.' };
 
 export class Controller implements vscode.Disposable {
@@ -109,7 +118,7 @@ export class Controller implements vscode.Disposable {
       return;
     }
     const seq = ++this.runSeq;
-    const settings = optionsFromSettings((k) => vscode.workspace.getConfiguration().get(k));
+    const settings = optionsFromSettings(userSetting);
     this.reportSettingWarnings(settings.warnings);
     const roles = effectiveRoles(settings.roles, this.pickerRoles);
     this.setStatus({ phase: 'running', message: reload ? `Reading ${path.basename(pair.train)}…` : 'Re-evaluating…', progress: 0 });
