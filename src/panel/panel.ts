@@ -107,9 +107,10 @@ export class ProdgapPanel {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
-        // A re-shown webview is a fresh page that will send `webview/ready`; posting now would be lost, but is
-        // harmless when VS Code kept it (e.g. moved between editor groups).
-        if (panel.visible) this.postNow();
+        // Without retainContextWhenHidden a hidden webview is destroyed: wait for the new page's `webview/ready`
+        // before posting again (a post before it would be lost, and so would a pending jump).
+        if (!panel.visible) this.ready = false;
+        else this.postNow(); // still ready: it stayed visible (e.g. moved to another editor group)
       }),
       host.onDidChange(() => {
         this.updateTitle();
