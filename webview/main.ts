@@ -51,6 +51,7 @@ const TAB_TITLES: Record<Tab, string> = {
   timeline: 'Timeline',
   checklist: 'Checklist',
 };
+const TAB_SHORT: Record<Tab, string> = { ...TAB_TITLES, schema: 'Schema', timeline: 'Time', checklist: 'Checks' };
 const RENDERERS: Record<Tab, (ctx: ViewContext) => HTMLElement> = {
   overview: renderOverview,
   schema: renderSchema,
@@ -108,7 +109,9 @@ function updateTabBadges(): void {
     let n = 0;
     if (r && t === 'checklist') n = r.checklist.filter((c) => (c.auto === 'fail' || c.auto === 'warn') && !currentCheck(c.id)?.checked).length;
     else if (r && t !== 'overview') n = r.findings.filter((f) => f.severity !== 'info' && tabForFinding(f) === t).length;
-    setChildren(tabHeaders[i], TAB_TITLES[t], n ? h('vscode-badge', { variant: 'counter', slot: 'content-after' }, n) : null);
+    // vscode-tabs does not wrap or scroll its headers: narrow panels get the short titles (media query in the CSS).
+    const title = TAB_SHORT[t] === TAB_TITLES[t] ? TAB_TITLES[t] : [h('span', { class: 'tab-long' }, TAB_TITLES[t]), h('span', { class: 'tab-short' }, TAB_SHORT[t])];
+    setChildren(tabHeaders[i], title, n ? h('vscode-badge', { variant: 'counter', slot: 'content-after' }, n) : null);
   });
 }
 

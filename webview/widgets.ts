@@ -143,7 +143,7 @@ export function evidenceLinks(ctx: ViewContext, ids: readonly string[]): HTMLEle
     { class: 'evidence-links' },
     ids.map((id) => {
       const f = byId.get(id);
-      return h('li', null, f ? [badge(f.severity, f.severity), ' ', linkButton(f.title, () => ctx.openFinding(id))] : h('span', { class: 'muted' }, id));
+      return h('li', null, f ? [badge(f.severity, f.severity), linkButton(f.title, () => ctx.openFinding(id))] : h('span', { class: 'muted' }, id));
     }),
   );
 }
