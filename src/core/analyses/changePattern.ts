@@ -7,7 +7,7 @@
  * - step: two levels split at one change point — the split maximising the between-segment variance (the
  *   least-squares change point, which is what a CUSUM's peak estimates);
  * - trend: a straight line over window positions;
- * - season: one level per phase (position mod L) for each period L with at least two full cycles — "compare like with
+ * - season: one level per phase (position mod L) for each period L seen at least MIN_CYCLES times — "compare like with
  *   like": the same weekday, the same month.
  * Each is scored by adjusted R² (so a period with many phase levels pays for them), and each family's best score is
  * tested against the same score on the windows shuffled in time (a permutation test: it makes no assumption about the
@@ -52,6 +52,15 @@ interface Fit {
 }
 
 const NONE: Fit = { adjR2: NaN, at: -1 };
+
+/**
+ * Cycles a period must show before it is called seasonal: with two, each phase level rests on two windows and chance
+ * patterns pass too often (seen on a clean random split); three is the least that shows a repeat, not a coincidence.
+ */
+const MIN_CYCLES = 3;
+
+/** Permutation rounds for a series close to significance, as a multiple of the first round. */
+const REFINE = 5;
 
 /** A divisor of the best period is preferred when its adjusted R² is at least this share of the best. */
 const SAME_FIT = 0.95;
@@ -107,12 +116,12 @@ function trendFit(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<numbe
   return { adjR2: adjusted(sse, sst, m, 2), at: -1, slope: sxy / sxx };
 }
 
-/** Best period L (2 ≤ L, span ≥ 2L positions, every phase seen at least twice). Parameters: L levels. */
+/** Best period L (2 ≤ L, span ≥ MIN_CYCLES·L positions, every phase seen MIN_CYCLES times). Parameters: L levels. */
 function seasonFit(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, sst: number, span: number): Fit {
   const m = y.length;
   if (sst <= 0) return NONE;
   let best: Fit = NONE;
-  const maxL = Math.floor(span / 2);
+  const maxL = Math.floor(span / MIN_CYCLES);
   const byPeriod = new Float64Array(maxL + 1).fill(NaN);
   const pw = new Float64Array(maxL), pwy = new Float64Array(maxL), pwyy = new Float64Array(maxL), pn = new Int32Array(maxL);
   for (let L = 2; L <= maxL && L < m - 1; L++) {
@@ -130,7 +139,7 @@ function seasonFit(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<numb
     let sse = 0;
     let ok = true;
     for (let ph = 0; ph < L; ph++) {
-      if (pn[ph] < 2) {
+      if (pn[ph] < MIN_CYCLES) {
         ok = false;
         break;
       }
@@ -170,24 +179,35 @@ export function classifyCourse(x: ArrayLike<number>, y: ArrayLike<number>, w: Ar
   if (!(fit.step === fit.step || fit.trend === fit.trend || fit.season === fit.season)) return none(fit);
 
   // Permutation test: shuffle (value, weight) pairs over the positions, refit, count fits at least as good.
+  // The three families are tested together, so their p-values are Bonferroni-corrected (× 3). A first round of
+  // `permutations` settles most series; when one family comes close to significance, rounds continue (up to
+  // REFINE × as many) so that its p-value can get below alpha / 3 at all — sequential, so clear cases stay cheap.
   const rng = mulberry32(o.seed);
   const order = Array.from({ length: m }, (_, i) => i);
   const py = new Float64Array(m), pw = new Float64Array(m);
   const beat = { step: 0, trend: 0, season: 0 };
-  for (let r = 0; r < o.permutations; r++) {
-    for (let i = m - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
+  let done = 0;
+  const round = (count: number) => {
+    for (let r = 0; r < count; r++) {
+      for (let i = m - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      for (let i = 0; i < m; i++) (py[i] = y[order[i]]), (pw[i] = w[order[i]]);
+      const f = fitAll(x, py, pw, span);
+      if (!(f.step.adjR2 < fit.step)) beat.step++;
+      if (!(f.trend.adjR2 < fit.trend)) beat.trend++;
+      if (!(f.season.adjR2 < fit.season)) beat.season++;
     }
-    for (let i = 0; i < m; i++) (py[i] = y[order[i]]), (pw[i] = w[order[i]]);
-    const f = fitAll(x, py, pw, span);
-    if (!(f.step.adjR2 < fit.step)) beat.step++;
-    if (!(f.trend.adjR2 < fit.trend)) beat.trend++;
-    if (!(f.season.adjR2 < fit.season)) beat.season++;
-  }
-  const p = (k: number) => (k + 1) / (o.permutations + 1);
+    done += count;
+  };
+  const FAMILIES = 3;
+  const p = (k: number) => Math.min(1, (FAMILIES * (k + 1)) / (done + 1));
+  round(o.permutations);
+  const close = () => Math.min(p(beat.step), p(beat.trend), p(beat.season)) <= FAMILIES * o.alpha;
+  if (close()) round(o.permutations * (REFINE - 1));
   const pv = { step: p(beat.step), trend: p(beat.trend), season: p(beat.season) };
 
   type Family = 'step' | 'trend' | 'season';
