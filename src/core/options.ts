@@ -91,6 +91,8 @@ export interface SegmentOptions {
   insideDriftRows: number;
   /** Confidence level of the per-segment metric intervals (descriptive, so the usual 95%, not the test's alpha). */
   ciLevel: number;
+  /** Above this many rows per file, segments and slices are computed on a seeded uniform sample of this size. */
+  maxRows: number;
 }
 
 export interface TimelineOptions {
@@ -248,6 +250,7 @@ export const defaultOptions: AnalysisOptions = {
     topFeatures: 3,
     insideDriftRows: 20_000,
     ciLevel: 0.95,
+    maxRows: 500_000,
   },
   timeline: {
     window: 'auto',

@@ -12,6 +12,7 @@ import type { Finding, MetricWithCi, SegmentStat, SegmentsSection, Severity } fr
 import { mulberry32, sampleIndices } from '../stats/random';
 import { binColumn, type BinnedColumn } from './binnedColumns';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
+import { sampledContext } from './sampledContext';
 import { searchSlices, type Slice } from './sliceSearch';
 import { gapText, metricText, metricWithCi, sliceAuc, sliceOutcomes, type SliceMetricKind, type Sums } from './sliceMetric';
 import { driftBySegment, driftInside, groupRows, sliceRows, type SliceDriftInput } from './segmentDrift';
@@ -39,7 +40,9 @@ interface Built {
   overall: { train: Sums; prod: Sums };
 }
 
-export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSection | null> {
+export function analyzeSegments(full: AnalysisContext): AnalysisResult<SegmentsSection | null> {
+  // Slice search costs rows × column pairs: above maxRows per file it runs on a seeded sample (the section says so).
+  const { ctx, sampled } = sampledContext(full, full.options.segments.maxRows);
   const o = ctx.options.segments;
   const features = ctx.shared.filter((p) => isFeature(ctx, p.name));
   const segOpts = { bins: o.numericBins, maxCategories: o.maxCategories, missingBin: true, discreteAsCategories: true };
@@ -155,6 +158,7 @@ export function analyzeSegments(ctx: AnalysisContext): AnalysisResult<SegmentsSe
     slicesTried: search.tried,
     minSupport: o.minSupport,
     correction: 'bonferroni',
+    ...(sampled ? { sampled } : {}),
     overall: kind ? { train: metricWithCi(kind, built.overall.train, alpha), prod: metricWithCi(kind, built.overall.prod, alpha) } : undefined,
   };
   const findings = [

@@ -247,6 +247,8 @@ export interface SegmentsSection {
   correction?: 'bonferroni';
   /** The metric on the whole file, for comparison with each slice. */
   overall?: { train: MetricWithCi | null; prod: MetricWithCi | null };
+  /** Rows per file the segments were computed on, when files above segments.maxRows were sampled. */
+  sampled?: { train: number; prod: number };
 }
 
 export type PatternKind = 'sudden' | 'gradual' | 'seasonal' | 'none';

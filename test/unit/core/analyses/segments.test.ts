@@ -213,3 +213,15 @@ test('with a probability score, AUC inside the slice shows a flipped relationshi
   assert.match(f.evidence, /ROC AUC of the score inside the slice 1\.00 → 0\.00 \(below 0\.5/);
   assert.match(f.evidence, /p < 1e-300|p = /);
 });
+
+test('above segments.maxRows the search runs on a seeded sample, says so, and still finds the slice', () => {
+  const base: Spec = { rows: 20000, regionProbs: [0.45, 0.45, 0.1], userProbs: [0.5, 0.5], accuracy: flat };
+  const train = file('train.csv', base, 1);
+  const prod = file('prod.csv', { ...base, accuracy: (r, d) => (r === 'APAC' && d === 'mobile' ? 0.45 : 0.85) }, 2);
+  const ctx = contextFor(train, prod, roles, { segments: { maxRows: 8000 } });
+  const a = analyzeSegments(ctx);
+  assert.deepEqual(a.section!.sampled, { train: 8000, prod: 8000 });
+  assert.equal(a.section!.worst[0].slice, 'region=APAC & device=mobile');
+  assert.ok(Math.abs(a.section!.segments.find((s) => s.slice === 'region=EU')!.prodRows - 3600) < 300);
+  assert.deepEqual(analyzeSegments(ctx), a, 'deterministic');
+});
