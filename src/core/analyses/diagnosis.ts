@@ -29,6 +29,9 @@ interface Rule {
 const list = (cols: string[]) => (cols.length ? cols.slice(0, 3).join(', ') + (cols.length > 3 ? ` and ${cols.length - 3} more` : '') : 'the features');
 
 /** Columns whose change another, more specific cause explains (so they are not counted as genuine drift). */
+/** Findings that name a leaky feature itself (as opposed to overlaps between the files). */
+const LEAKY_TYPES: FindingType[] = ['target_leakage', 'future_timestamp'];
+
 const EXPLAINED_BY: FindingType[] = ['scale_change', 'renamed_column', 'type_change', 'entity_skew', 'restandardized', 'target_leakage', 'null_spike'];
 
 const RULES: Rule[] = [
@@ -38,7 +41,10 @@ const RULES: Rule[] = [
     support: { target_leakage: 0.95, future_timestamp: 0.8, time_overlap: 0.45, row_overlap: 0.5, id_overlap: 0.25 },
     against: {},
     confirm: (c) => `Check when ${list(c)} become known relative to the prediction time; retrain without them on a time-based split and compare the training metric with production.`,
-    mitigation: (c) => `Drop ${list(c)} (or compute them only from data available at prediction time) and retrain on a time-based split with a gap between training and evaluation.`,
+    mitigation: (c) =>
+      c.length
+        ? `Drop ${list(c)} (or compute them only from data available at prediction time) and retrain on a time-based split with a gap between training and evaluation.`
+        : 'Re-split training and evaluation data by time, with a gap, and remove rows and entities that occur in both; then re-measure.',
   },
   {
     kind: 'pipeline_skew',
@@ -142,6 +148,8 @@ export function diagnose(r: Report): Hypothesis[] {
         // A segment cut on a column another cause explains (a ×1000 column's bins) restates that cause.
         if (rule.kind === 'population_change' && f.type !== 'new_category' && f.columns.some((c) => explained.has(c))) continue;
         if (rule.kind === 'pipeline_skew' && f.type === 'null_spike' && f.columns.includes(r.roles.label ?? '\u0000')) continue;
+        // An info-level entity_skew says the values changed *without* a skew signature: not evidence of a bug.
+        if (f.type === 'entity_skew' && f.severity === 'info') continue;
         supporting.push(f);
         contributions.push(w * SEVERITY_WEIGHT[f.severity]);
       }
@@ -162,7 +170,11 @@ export function diagnose(r: Report): Hypothesis[] {
     }
     if (score < MIN_SCORE) continue;
     const ranked = [...supporting].sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
-    const columns = [...new Set(ranked.flatMap((f) => f.columns))].filter((c) => c !== r.roles.label && c !== r.roles.prediction && !(rule.kind === 'covariate_shift' && explained.has(c)));
+    // Name the columns the strong evidence is about; for leakage, the leaky features rather than the time/id
+    // columns whose overlap only corroborates it (those are not to be dropped).
+    const strong = ranked.filter((f) => f.severity !== 'info');
+    const named = rule.kind === 'training_leakage' ? ranked.filter((f) => LEAKY_TYPES.includes(f.type)) : strong.length ? strong : ranked;
+    const columns = [...new Set(named.flatMap((f) => f.columns))].filter((c) => c !== r.roles.label && c !== r.roles.prediction && !(rule.kind === 'covariate_shift' && explained.has(c)));
     out.push({
       kind: rule.kind,
       title: rule.title(columns),

@@ -85,3 +85,17 @@ test('hypotheses are sorted by score', () => {
   for (let i = 1; i < h.length; i++) assert.ok(h[i - 1].score >= h[i].score);
   assert.equal(h[0].kind, 'schema_change');
 });
+
+test('leakage from overlapping windows alone says to re-split, not to drop the time column', () => {
+  const h = diagnose(reportWith([finding('time_overlap', 'critical', ['event_date'])]));
+  assert.equal(h[0].kind, 'training_leakage');
+  assert.deepEqual(h[0].columns, []);
+  assert.match(h[0].mitigation, /Re-split/);
+  assert.doesNotMatch(h[0].mitigation, /Drop/);
+});
+
+test('info-level entity changes without a skew signature do not support a pipeline bug', () => {
+  const h = diagnose(reportWith([finding('entity_skew', 'critical', ['txn']), finding('entity_skew', 'info', ['age'])]));
+  assert.deepEqual(h[0].columns, ['txn']);
+  assert.deepEqual(h[0].supporting, ['entity_skew:txn']);
+});
