@@ -102,6 +102,7 @@ export class Controller implements vscode.Disposable {
       this.pickerRoles = record.roles;
       this.raw = null;
       this.partial = false;
+      void vscode.commands.executeCommand('setContext', 'prodgap.hasReport', false);
     }
     void this.context.workspaceState.update(LAST_PAIR_KEY, pair);
     void vscode.commands.executeCommand('setContext', 'prodgap.hasPair', true);
