@@ -121,7 +121,11 @@ export class Workbench {
     const entry = this.page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
     const end = Date.now() + timeout;
     for (;;) {
-      await a.click();
+      // Ctrl+click both (after Escape cleared the old selection): selects without opening the files in editors
+      // (a plain click would open a 110 MB CSV in a preview editor and take the focus).
+      await a.click({ modifiers: ['Control'] });
+      await this.page.keyboard.press('Escape');
+      await a.click({ modifiers: ['Control'] });
       await b.click({ modifiers: ['Control'] });
       await until(async () => (await a.getAttribute('aria-selected')) === 'true' && (await b.getAttribute('aria-selected')) === 'true', {
         what: `${first} and ${second} selected`,
@@ -176,6 +180,25 @@ export class Workbench {
   async waitToast(re, timeout = 60_000) {
     await until(async () => (await this.toastTexts()).some((t) => re.test(t)), { timeout, what: `a notification matching ${re}` });
     return this.toasts().filter({ hasText: re }).first();
+  }
+
+  /**
+   * Press `button` on the notification whose text contains `hasText`: on its toast when shown, else in the
+   * notification center (VS Code moves a toast there after a while; a running progress stays listed).
+   */
+  async pressNotificationButton(hasText, button) {
+    const inToast = this.toasts().filter({ hasText }).locator('a.monaco-button', { hasText: button }).first();
+    try {
+      await inToast.click({ timeout: 2000 });
+      return 'toast';
+    } catch {
+      await this.runCommand('Notifications: Show Notifications');
+      const center = this.page.locator('.notifications-center .monaco-list-row', { hasText }).first();
+      await center.waitFor({ timeout: 10_000 });
+      await center.hover();
+      await center.locator('a.monaco-button', { hasText: button }).first().click({ timeout: 10_000 });
+      return 'center';
+    }
   }
 
   async clearNotifications() {
