@@ -44,6 +44,8 @@ export function analyzeSegments(full: AnalysisContext): AnalysisResult<SegmentsS
   // Slice search costs rows × column pairs: above maxRows per file it runs on a seeded sample (the section says so).
   const { ctx, sampled } = sampledContext(full, full.options.segments.maxRows);
   const o = ctx.options.segments;
+  // Shares need rows on both sides; an empty file is the schema/quality analyses' news, not a segment's.
+  if (ctx.train.rows === 0 || ctx.prod.rows === 0) return { section: null, findings: [] };
   const features = ctx.shared.filter((p) => isFeature(ctx, p.name));
   const segOpts = { bins: o.numericBins, maxCategories: o.maxCategories, missingBin: true, discreteAsCategories: true };
   const columns: BinnedColumn[] = [];

@@ -52,6 +52,9 @@ interface SeriesInput {
   label: string;
 }
 
+/** Fewer usable windows than this cannot show a course (classifyCourse answers none). */
+const MIN_POINTS = 4;
+
 const fmtNum = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(4)).toString());
 const fmtShare = (v: number) => `${(100 * v).toFixed(1)}%`;
 const fmtPts = (d: number) => `${(100 * d).toFixed(1)} pts`;
@@ -196,7 +199,8 @@ export function classifyTimeline(input: TimelineInput): { patterns: TimePattern[
     const course = classifyCourse(s.x, s.y, s.w, { ...courseOpts, minEffect: s.minEffect });
     const b = s.series === 'mean' || s.series === 'share' ? binnedByName.get(s.column) : undefined;
     const drifting = b ? maxWindowPsi(f, b, input.reference.get(s.column), o.minWindowRows, ctx.options.drift.epsilon) >= o.windowPsi : false;
-    if (course.pattern === 'none' && !drifting && s.series !== 'metric') continue;
+    // The metric's course is always shown (even "none") — unless too few windows could carry one.
+    if (course.pattern === 'none' && !drifting && (s.series !== 'metric' || s.x.length < MIN_POINTS)) continue;
     const p = describePattern(s, course, bounds, unit, f.file);
     patterns.push(p);
     if (course.pattern === 'none') continue;

@@ -132,9 +132,12 @@ test('regression: a slice whose errors triple is found with MAE and a Welch test
   assert.ok(Math.abs((f.data!.prod as { value: number }).value - 7.5) < 0.5);
 });
 
-test('no segmentable column gives no section', () => {
+test('no segmentable column, or an empty file, gives no section', () => {
   const t = tableFrom('t.csv', { at: [new Date(0), new Date(1)] });
   assert.equal(analyzeSegments(contextFor(t, t)).section, null);
+  const full = tableFrom('t.csv', { c: ['x', 'y', 'x', null], label: [1, 0, 1, 0], pred: [1, 0, 0, 0] });
+  const empty = tableFrom('p.csv', { c: [], label: [], pred: [] });
+  assert.deepEqual(analyzeSegments(contextFor(full, empty, roles)), { section: null, findings: [] });
 });
 
 test('production without labels: shares, shift and drift inside segments, no metric and no slice test', () => {
