@@ -189,6 +189,8 @@ export interface DatasetDriftSection {
 export interface QualitySection {
   /** Share of production rows with any numeric feature beyond k training standard deviations. */
   oodRowShare: number;
+  /** The same share measured on training rows (the baseline the production share is compared with). */
+  trainOodRowShare?: number;
   oodK: number;
 }
 
