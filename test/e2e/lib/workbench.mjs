@@ -140,7 +140,25 @@ export class Workbench {
         await sleep(1000);
       }
     }
+    await this.pickMenuEntry(entry);
+  }
+
+  /**
+   * Click an entry of an open context menu. A menu ignores a click that comes too soon after it opened; then it
+   * stays open with the entry highlighted, and Enter activates it.
+   */
+  async pickMenuEntry(entry) {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await entry.hover();
+    await sleep(250);
     await entry.click();
+    try {
+      await menu.first().waitFor({ state: 'hidden', timeout: 2000 });
+    } catch {
+      await entry.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'hidden', timeout: 5000 });
+    }
   }
 
   // ---- command palette ----
