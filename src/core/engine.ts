@@ -7,7 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readTables } from './io/parallelRead';
 import { profileColumn } from './io/profileBuild';
-import type { Table } from './io/table';
+import { isNumeric, type Column, type Table } from './io/table';
+import type { ColumnProfile } from './io/profile';
+import { sortedPresent } from './stats/sortedPresent';
 import type { AnalysisOptions } from './options';
 import type { ColumnReport, Finding, Report, Roles } from './report/types';
 import { REPORT_VERSION } from './report/types';
@@ -133,17 +135,22 @@ function fileInfo(t: Table, bytes: Report['train']['bytes']): Report['train'] {
   return { path: t.path, format: t.format, rows: t.rows, totalRows: t.totalRows, columns: t.columns.length, bytes, warnings: t.warnings };
 }
 
+/** Profile a column, reusing its sorted values (cached by drift and the other analyses) for numeric columns. */
+function profile(c: Column): ColumnProfile {
+  return profileColumn(c, {}, isNumeric(c) ? sortedPresent(c.values) : undefined);
+}
+
 function columnReports(ctx: AnalysisContext, drift: Map<string, NonNullable<ColumnReport['drift']>>): ColumnReport[] {
   const prodByName = new Map(ctx.prod.columns.map((c) => [c.name, c]));
   const roleOf = (name: string) => (Object.keys(ctx.roles) as (keyof Roles)[]).find((r) => ctx.roles[r] === name);
   const out: ColumnReport[] = [];
   for (const c of ctx.train.columns) {
     const p = prodByName.get(c.name);
-    out.push({ name: c.name, kind: c.kind, role: roleOf(c.name), train: profileColumn(c), prod: p ? profileColumn(p) : null, drift: drift.get(c.name) ?? null });
+    out.push({ name: c.name, kind: c.kind, role: roleOf(c.name), train: profile(c), prod: p ? profile(p) : null, drift: drift.get(c.name) ?? null });
   }
   const trainNames = new Set(ctx.train.columns.map((c) => c.name));
   for (const p of ctx.prod.columns) {
-    if (!trainNames.has(p.name)) out.push({ name: p.name, kind: p.kind, role: roleOf(p.name), train: null, prod: profileColumn(p), drift: null });
+    if (!trainNames.has(p.name)) out.push({ name: p.name, kind: p.kind, role: roleOf(p.name), train: null, prod: profile(p), drift: null });
   }
   return out;
 }

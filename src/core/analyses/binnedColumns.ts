@@ -6,26 +6,7 @@
  */
 import { isNumeric, type Column, type NumericColumn } from '../io/table';
 import { quantileEdgesSorted } from '../stats/binning';
-
-/**
- * Sorted non-null values per column array: segments (quartiles), drift bins (deciles) and the timeline all cut the
- * same training column, and sorting is the costly part. Weak keys: the cache dies with the table.
- */
-const sortedCache = new WeakMap<Float64Array, Float64Array>();
-
-/** Sorted non-null values of a column array (cached per array; do not modify). */
-export function sortedPresent(values: Float64Array): Float64Array {
-  let s = sortedCache.get(values);
-  if (!s) {
-    // Float64Array sort is numeric and puts NaN last, so the non-NaN prefix is the sorted data.
-    const all = Float64Array.from(values).sort();
-    let n = all.length;
-    while (n > 0 && Number.isNaN(all[n - 1])) n--;
-    s = all.subarray(0, n);
-    sortedCache.set(values, s);
-  }
-  return s;
-}
+import { sortedPresent } from '../stats/sortedPresent';
 
 export interface BinnedColumn {
   name: string;

@@ -9,6 +9,7 @@
  * Matched quantiles make the fit insensitive to row order and sample size: a pure unit change maps every training
  * quantile to a·quantile exactly, whatever else happens to the rows.
  */
+import { sortedPresent } from '../stats/sortedPresent';
 import { presentValues, type Column, type NumericColumn, type StringColumn } from '../io/table';
 import type { Finding, Severity } from '../report/types';
 import type { SignatureOptions } from '../options';
@@ -85,10 +86,13 @@ function moments(values: Float64Array): Moments | null {
   return { mean: mean(values), std: s, stdPop: s * Math.sqrt((values.length - 1) / values.length) };
 }
 
-/** The values sorted, or a seeded uniform sample of `cap` of them sorted. */
-function sortedSample(values: Float64Array, cap: number, seed: number): Float64Array {
+/**
+ * The column's values sorted (the shared per-column sort, read-only), or a seeded uniform sample of `cap` of its
+ * present values, sorted.
+ */
+function sortedSample(col: NumericColumn, values: Float64Array, cap: number, seed: number): Float64Array {
   const keep = rowSample(values.length, cap, seed);
-  return (keep ? subsetValues(values, keep) : Float64Array.from(values)).sort();
+  return keep ? subsetValues(values, keep).sort() : sortedPresent(col.values);
 }
 
 function standardized(m: Moments, tol: number): boolean {
@@ -286,7 +290,7 @@ export function analyzeSignatures(ctx: AnalysisContext): AnalysisResult<Signatur
         continue;
       }
     }
-    const fit = quantileFit(sortedSample(tv, o.fitMaxValues, ctx.options.seed + 2 * i), sortedSample(pv, o.fitMaxValues, ctx.options.seed + 2 * i + 1));
+    const fit = quantileFit(sortedSample(pair.train, tv, o.fitMaxValues, ctx.options.seed + 2 * i), sortedSample(pair.prod, pv, o.fitMaxValues, ctx.options.seed + 2 * i + 1));
     if (!fit) continue;
     section.fits.push({ column: pair.name, slope: fit.slope, intercept: fit.intercept, r2: fit.r2 });
     const v = judgeScale(fit, o);

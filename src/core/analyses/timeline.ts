@@ -9,7 +9,8 @@ import { findColumn, isNumeric, nullCount, type NumericColumn } from '../io/tabl
 import type { TimeWindow, TimelineSection } from '../report/types';
 import { psi } from '../stats/psi';
 import { quantileSorted } from '../stats/descriptive';
-import { binColumn, countBins, sortedPresent, type BinnedColumn } from './binnedColumns';
+import { binColumn, countBins, type BinnedColumn } from './binnedColumns';
+import { sortedPresent } from '../stats/sortedPresent';
 import { isFeature, type AnalysisContext, type AnalysisResult } from './context';
 import { sliceOutcomes } from './sliceMetric';
 import { classifyTimeline, metricCourse, type FileWindows } from './timelineCourse';

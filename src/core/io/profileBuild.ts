@@ -4,7 +4,8 @@
  * floating-point rounding), within the sketch's rank error for quantiles, and exactly for category counts unless
  * more than `maxTracked` distinct values were seen (then `truncated` is set and counts are lower bounds).
  */
-import { QuantileSketch, DEFAULT_SKETCH_K, mergeSketchStates, sketchQuantiles } from '../stats/quantileSketch';
+import { QuantileSketch, DEFAULT_SKETCH_K, mergeSketchStates, sketchQuantiles, sketchStateFromSorted } from '../stats/quantileSketch';
+import { quantileSorted } from '../stats/descriptive';
 import type { CategoryProfile, ColumnProfile, DatetimeProfile, NumericProfile } from './profile';
 import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from './table';
 
@@ -33,12 +34,16 @@ export const PROFILE_QUANTILES: readonly [string, number][] = [
 ];
 
 /** Profile of one column. O(rows) time; memory bounded by the sketch and the distinct values. */
-export function profileColumn(col: Column, opts: Partial<ProfileOptions> = {}): ColumnProfile {
+/**
+ * `sorted` (optional): the column's non-null values already sorted (the engine sorts each column once for drift).
+ * With it, quantiles are exact and the sketch is built from the sorted array instead of value by value.
+ */
+export function profileColumn(col: Column, opts: Partial<ProfileOptions> = {}, sorted?: Float64Array): ColumnProfile {
   const o = { ...profileDefaults, ...opts };
   const rows = isNumeric(col) ? col.values.length : col.codes.length;
   const base = { name: col.name, kind: col.kind, rows };
   if (isNumeric(col)) {
-    const numeric = numericProfile(col, o.sketchK);
+    const numeric = numericProfile(col, o.sketchK, sorted);
     const nulls = rows - numeric.count;
     const p: ColumnProfile = { ...base, nulls, nullRate: rate(nulls, rows), numeric };
     if (col.kind === 'datetime') addDatetime(p);
@@ -81,9 +86,9 @@ function rate(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
 
-function numericProfile(col: NumericColumn, sketchK: number): NumericProfile {
+function numericProfile(col: NumericColumn, sketchK: number, sorted?: Float64Array): NumericProfile {
   const v = col.values;
-  const sketch = new QuantileSketch(sketchK);
+  const sketch = sorted ? null : new QuantileSketch(sketchK);
   let count = 0;
   let mean = 0;
   let m2 = 0;
@@ -103,9 +108,14 @@ function numericProfile(col: NumericColumn, sketchK: number): NumericProfile {
     if (x > max) max = x;
     if (x === 0) zeros++;
     if (integer && !Number.isInteger(x)) integer = false;
-    sketch.update(x);
+    sketch?.update(x);
   }
-  return finishNumeric(count, mean, m2, min, max, zeros, integer, sketch.toState());
+  if (sorted) {
+    if (sorted.length !== count) throw new RangeError(`profileColumn: sorted has ${sorted.length} values, ${col.name} has ${count}`);
+    const exact = PROFILE_QUANTILES.map(([, p]) => (count === 0 ? NaN : quantileSorted(sorted, p)));
+    return finishNumeric(count, mean, m2, min, max, zeros, integer, sketchStateFromSorted(sorted, sketchK), exact);
+  }
+  return finishNumeric(count, mean, m2, min, max, zeros, integer, sketch!.toState());
 }
 
 function finishNumeric(
@@ -117,9 +127,10 @@ function finishNumeric(
   zeros: number,
   integer: boolean,
   sketch: NumericProfile['sketch'],
+  exact?: number[],
 ): NumericProfile {
   const empty = count === 0;
-  const qs = sketchQuantiles(sketch, PROFILE_QUANTILES.map(([, p]) => p));
+  const qs = exact ?? sketchQuantiles(sketch, PROFILE_QUANTILES.map(([, p]) => p));
   const quantiles: Record<string, number> = {};
   PROFILE_QUANTILES.forEach(([key], i) => (quantiles[key] = qs[i]));
   return {

@@ -235,6 +235,36 @@ export class QuantileSketch {
   }
 }
 
+/**
+ * A sketch state summarising an already sorted array in one pass, without feeding values one by one.
+ *
+ * Every 2^h-th value (the middle of each block of 2^h) goes to level h, with h the smallest level at which at most k
+ * items remain; the leftover tail (fewer than 2^h values) is split by the binary digits of its length, one item per
+ * set bit at that bit's level, so the total weight is exactly n. Each item stands for a contiguous block of at most
+ * 2^h ≤ 2n/k values, so the rank error is at most 1/k — inside `rankErrorBound(k)`. The state merges like any other.
+ * Complexity: O(k + log n). Throws RangeError for k < 8.
+ * @example sketchStateFromSorted(Float64Array.of(1, 2, 3), 200) // {k: 200, levels: [[1, 2, 3]], n: 3}
+ */
+export function sketchStateFromSorted(sorted: Float64Array, k: number = DEFAULT_SKETCH_K): QuantileSketchState {
+  if (!Number.isInteger(k) || k < 8) throw new RangeError(`sketchStateFromSorted requires an integer k ≥ 8, got ${k}`);
+  const n = sorted.length;
+  let h = 0;
+  while (Math.floor(n / 2 ** h) > k) h++;
+  const levels: number[][] = Array.from({ length: h + 1 }, () => []);
+  const block = 2 ** h;
+  const m = Math.floor(n / block);
+  for (let j = 0; j < m; j++) levels[h].push(sorted[j * block + (block >> 1)]);
+  let at = m * block;
+  for (let b = h - 1; b >= 0; b--) {
+    const size = 2 ** b;
+    if (n - at >= size) {
+      levels[b].push(sorted[at + (size >> 1)]);
+      at += size;
+    }
+  }
+  return { k, levels, n };
+}
+
 /** Merge two serialized sketches into a new state (inputs untouched). */
 export function mergeSketchStates(a: QuantileSketchState, b: QuantileSketchState): QuantileSketchState {
   const k = Math.min(a.k, b.k);

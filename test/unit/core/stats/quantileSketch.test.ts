@@ -146,3 +146,49 @@ test('misuse throws RangeError naming the function', () => {
   assert.throws(() => new QuantileSketch(3), /QuantileSketch requires an integer k/);
   assert.throws(() => sketchOf(Float64Array.from([1, 2])).quantile(1.5), /requires 0 ≤ p ≤ 1/);
 });
+
+test('sketchStateFromSorted: total weight is n, ranks within the bound, merges with a streamed sketch', async () => {
+  const { sketchStateFromSorted, sketchQuantiles, mergeSketchStates, rankErrorBound, QuantileSketch } = await import('../../../../src/core/stats/quantileSketch');
+  for (const n of [0, 1, 7, 200, 201, 12345, 300000]) {
+    const values = new Float64Array(n);
+    let x = 12345;
+    for (let i = 0; i < n; i++) values[i] = (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const sorted = Float64Array.from(values).sort();
+    const state = sketchStateFromSorted(sorted, 200);
+    const weight = state.levels.reduce((s, l, h) => s + l.length * 2 ** h, 0);
+    assert.equal(weight, n, `weight for n=${n}`);
+    assert.equal(state.n, n);
+    for (const l of state.levels) for (let i = 1; i < l.length; i++) assert.ok(l[i - 1] <= l[i], 'levels stay sorted');
+    if (n < 200) continue;
+    const ps = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99];
+    const qs = sketchQuantiles(state, ps);
+    ps.forEach((p, i) => {
+      // Rank of the estimate in the exact data, compared with p.
+      let lo = 0;
+      while (lo < n && sorted[lo] <= qs[i]) lo++;
+      assert.ok(Math.abs(lo / n - p) <= rankErrorBound(200), `n=${n} p=${p}: rank ${lo / n}`);
+    });
+    const streamed = new QuantileSketch(200);
+    for (let i = 0; i < 1000; i++) streamed.update(i);
+    const merged = mergeSketchStates(state, streamed.toState());
+    assert.equal(merged.n, n + 1000);
+  }
+});
+
+test('profileColumn with sorted values: exact quantiles, same moments as the streaming path', async () => {
+  const { profileColumn } = await import('../../../../src/core/io/profileBuild');
+  const v = new Float64Array(5000);
+  for (let i = 0; i < v.length; i++) v[i] = i % 7 === 0 ? NaN : Math.sin(i) * 100 + i / 10;
+  const col = { name: 'x', kind: 'numeric' as const, values: v, sourceType: 'float64' };
+  const sorted = Float64Array.from(v).sort().filter((x) => !Number.isNaN(x));
+  const a = profileColumn(col);
+  const b = profileColumn(col, {}, sorted);
+  assert.equal(b.numeric!.count, a.numeric!.count);
+  assert.equal(b.numeric!.mean, a.numeric!.mean);
+  assert.equal(b.numeric!.std, a.numeric!.std);
+  // numpy.quantile(sorted, 0.5) with linear interpolation
+  const h = (sorted.length - 1) * 0.5;
+  const median = sorted[Math.floor(h)] + (h - Math.floor(h)) * (sorted[Math.ceil(h)] - sorted[Math.floor(h)]);
+  assert.equal(b.numeric!.quantiles.p50, median);
+  assert.throws(() => profileColumn(col, {}, sorted.subarray(1)), /sorted has 4284 values/);
+});
