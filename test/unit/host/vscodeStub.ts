@@ -25,8 +25,39 @@ export const calls = {
   settings: new Map<string, unknown>(),
 };
 
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+export class MarkdownString {
+  constructor(readonly value: string) {}
+}
+export class TreeItem {
+  [k: string]: unknown;
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
+}
+export const TreeItemCheckboxState = { Unchecked: 0, Checked: 1 } as const;
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
+
+/** The last tree view created, with a way to simulate the user ticking a checkbox. */
+export const treeViews: { options: unknown; checkbox: EventEmitter<{ items: [unknown, number][] }>; badge?: unknown }[] = [];
+
 export const vscodeStub = {
   EventEmitter,
+  ThemeColor,
+  ThemeIcon,
+  MarkdownString,
+  TreeItem,
+  TreeItemCheckboxState,
+  TreeItemCollapsibleState,
   commands: {
     executeCommand: async (id: string, ...args: unknown[]) => {
       if (id === 'setContext') calls.contexts.set(String(args[0]), args[1]);
@@ -37,6 +68,12 @@ export const vscodeStub = {
     showWarningMessage: async (m: string) => void calls.warnings.push(m),
     showErrorMessage: async () => undefined,
     showQuickPick: async () => undefined,
+    createTreeView: (_id: string, options: unknown) => {
+      const checkbox = new EventEmitter<{ items: [unknown, number][] }>();
+      const view = { options, checkbox, badge: undefined as unknown, onDidChangeCheckboxState: checkbox.event, dispose() {} };
+      treeViews.push(view);
+      return view;
+    },
   },
   workspace: {
     getConfiguration: () => ({ inspect: (k: string) => (calls.settings.has(k) ? { key: k, globalValue: calls.settings.get(k) } : undefined) }),
