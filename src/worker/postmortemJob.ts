@@ -18,21 +18,8 @@ export async function renderPostmortemCharts(
   const rendered = chartsDir === undefined ? [] : await renderChartsSvg(report);
   const dir = chartsDir ? chartsDir.replace(/[\\/]+$/, '') + '/' : '';
   const markdown = renderPostmortem(report, {
-    userState: userState && chartNotesByFileName(userState, rendered),
-    charts: rendered.map((c) => ({ name: c.name, path: dir + c.name, title: c.title })),
+    userState,
+    charts: rendered.map((c) => ({ name: c.name, path: dir + c.name, title: c.title, id: c.id, summary: c.summary })),
   });
   return { markdown, charts: rendered.map((c) => ({ name: dir + c.name, svg: c.svg })) };
-}
-
-/**
- * The panel keys a chart's note by chart id (`chart:drift-scores`); the post-mortem looks it up by the SVG's file
- * stem (`chart:01-drift-scores`). Copy each note to the second key so it lands under its image.
- */
-export function chartNotesByFileName(state: UserState, charts: { name: string; id: string }[]): UserState {
-  const notes = { ...state.notes };
-  for (const c of charts) {
-    const note = state.notes[`chart:${c.id}`];
-    if (note) notes[`chart:${c.name.replace(/\.svg$/, '')}`] = note;
-  }
-  return { checks: state.checks, notes };
 }

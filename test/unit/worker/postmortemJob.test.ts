@@ -5,13 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFiles } from '../../../src/core/engine';
 import { defaultOptions } from '../../../src/core/options';
-import { chartNotesByFileName, renderPostmortemCharts } from '../../../src/worker/postmortemJob';
-
-test('chart notes keyed by chart id are copied to the file-stem key the post-mortem reads', () => {
-  const s = chartNotesByFileName({ checks: {}, notes: { 'chart:drift-scores': 'n1', 'finding:x': 'f' } }, [{ name: '01-drift-scores.svg', id: 'drift-scores' }]);
-  assert.equal(s.notes['chart:01-drift-scores'], 'n1');
-  assert.equal(s.notes['finding:x'], 'f');
-});
+import { renderPostmortemCharts } from '../../../src/worker/postmortemJob';
 
 test('post-mortem in the worker: SVGs under the charts folder, linked from the markdown, with ticks and notes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'prodgap-pm-'));
@@ -23,9 +17,14 @@ test('post-mortem in the worker: SVGs under the charts folder, linked from the m
   const finding = report.findings[0];
   const userState = {
     checks: first ? { [first.id]: { checked: true, note: 'verified with the data team' } } : {},
-    notes: finding ? { [`finding:${finding.id}`]: 'known since Monday' } : {},
+    notes: { ...(finding ? { [`finding:${finding.id}`]: 'known since Monday' } : {}), 'chart:drift-scores': 'the drift chart note' },
   };
   const { markdown, charts } = await renderPostmortemCharts(report, userState, 'train-postmortem-charts');
+  // The panel keys a chart's note by chart id; the post-mortem prints it under that chart's image.
+  const at = markdown.indexOf('the drift chart note');
+  assert.ok(at > 0, 'chart note printed');
+  const image = markdown.slice(markdown.lastIndexOf('![', at), at);
+  assert.match(image.split('\n')[0], /drift-scores\.svg\)$/, 'the note sits under the drift-scores image');
   assert.ok(charts.length > 0, 'at least one chart');
   for (const c of charts) {
     assert.match(c.name, /^train-postmortem-charts\/[\w.-]+\.svg$/);
