@@ -2,14 +2,14 @@
 // e2e issue, in order, sharing one code-server and one browser (each test builds on what the previous one left open,
 // as a person clicking through would). Run with `npm run test:e2e` (installs what is missing, packages the .vsix).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ensureBigPair } from './lib/bigPair.mjs';
 import { freePort, prepareProfile, startCodeServer } from './lib/codeServer.mjs';
 import { paths } from './lib/paths.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { hookKeybinding, sleep, until, Workbench } from './lib/workbench.mjs';
+import { hookKeybinding, Workbench } from './lib/workbench.mjs';
 import { items, runItem } from './items.mjs';
 
 const VSIX = process.env.PRODGAP_VSIX || join(paths.vsixDir, 'prodgap-0.1.0.vsix');
@@ -22,6 +22,9 @@ before(async () => {
   assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` (npm run test:e2e does)`);
   const big = await ensureBigPair(join(paths.work, 'big'));
   log('large pair ready');
+  // Keep the two previous runs' folders (profiles, logs) for inspection; older ones go.
+  const old = existsSync(paths.work) ? readdirSync(paths.work).filter((d) => /^(run|dev)-/.test(d)).sort() : [];
+  for (const d of old.slice(0, Math.max(0, old.length - 2))) rmSync(join(paths.work, d), { recursive: true, force: true });
   runDir = join(paths.work, `run-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(runDir, { recursive: true });
   mkdirSync(paths.screenshots, { recursive: true });
