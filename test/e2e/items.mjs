@@ -116,6 +116,8 @@ item('4. Timeline shows the leakage timeline; Segments lists the degraded segmen
   const expected = report.segments.worst.map((s) => s.slice);
   assert.ok(expected.length > 0, 'the report lists worst slices');
   assert.ok(slices.includes(expected[0]), `worst slice "${expected[0]}" is listed (shown: ${slices.join(' | ')})`);
+  // The planted segment collapse of the sample pair (examples/README.md, g) is among the slices shown.
+  assert.ok(slices.includes('region=west'), `region=west is listed (shown: ${slices.join(' | ')})`);
   const degraded = report.findings.filter((f) => f.type === 'segment_degradation');
   const segText = await text(panel.locator('.tab-segments'));
   for (const f of degraded) assert.ok(segText.includes(f.title.replace(/\s+/g, ' ')), `segment finding shown: ${f.title}`);
