@@ -3,7 +3,8 @@
  * (performance, segments, timeline, leakage). Classification labels become 0/1 with one positive class chosen on the
  * training file and reused for production, so both files are scored the same way.
  */
-import { isNumeric, type Column } from '../io/table';
+import { findColumn, isNumeric, type Column } from '../io/table';
+import type { AnalysisContext } from './context';
 
 export interface Outcome {
   task: 'classification' | 'regression';
@@ -109,4 +110,17 @@ export function rowOutcomes(labelCol: Column, predCol: Column, spec: OutcomeSpec
     }
   }
   return { task: spec.task, label, score, predicted, perRow, isScore };
+}
+
+/** Outcomes of both files, when the label and prediction roles exist in the training file. */
+export function pairOutcomes(ctx: AnalysisContext): { spec: OutcomeSpec; train: Outcome | null; prod: Outcome | null } | null {
+  const { label, prediction } = ctx.roles;
+  if (!label || !prediction) return null;
+  const tl = findColumn(ctx.train, label);
+  const tp = findColumn(ctx.train, prediction);
+  if (!tl || !tp) return null;
+  const spec = outcomeSpec(tl, ctx.options.performance.threshold);
+  const pl = findColumn(ctx.prod, label);
+  const pp = findColumn(ctx.prod, prediction);
+  return { spec, train: rowOutcomes(tl, tp, spec), prod: pl && pp ? rowOutcomes(pl, pp, spec) : null };
 }

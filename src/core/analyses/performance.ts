@@ -7,7 +7,7 @@ import type { ClassificationMetrics, Finding, PerformanceSection, RegressionMetr
 import { rocAuc } from '../stats/auc';
 import { columnDrift } from './columnDrift';
 import { findingId, type AnalysisContext, type AnalysisResult } from './context';
-import { outcomeSpec, rowOutcomes, type Outcome, type OutcomeSpec } from './outcome';
+import { outcomeSpec, pairOutcomes, rowOutcomes, type Outcome } from './outcome';
 
 /** A score is "extreme" beyond these (share reported with prediction drift). */
 const EXTREME_LOW = 0.05;
@@ -64,19 +64,6 @@ function grade(x: number, warning: number, critical: number): Severity | null {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** Outcomes of both files, when the label and prediction roles exist in the training file. */
-export function pairOutcomes(ctx: AnalysisContext): { spec: OutcomeSpec; train: Outcome | null; prod: Outcome | null } | null {
-  const { label, prediction } = ctx.roles;
-  if (!label || !prediction) return null;
-  const tl = findColumn(ctx.train, label);
-  const tp = findColumn(ctx.train, prediction);
-  if (!tl || !tp) return null;
-  const spec = outcomeSpec(tl, ctx.options.performance.threshold);
-  const pl = findColumn(ctx.prod, label);
-  const pp = findColumn(ctx.prod, prediction);
-  return { spec, train: rowOutcomes(tl, tp, spec), prod: pl && pp ? rowOutcomes(pl, pp, spec) : null };
-}
 
 export function analyzePerformance(ctx: AnalysisContext): AnalysisResult<PerformanceSection | null> {
   const o = ctx.options.performance;

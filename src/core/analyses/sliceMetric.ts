@@ -3,10 +3,9 @@
  * regression — see outcome.ts), with its confidence interval and the train→prod test. Working from (n, Σ, Σ²) keeps
  * slices mergeable: a slice's numbers are sums over its cells, which is what lets the search scan pairs in one pass.
  */
-import { findColumn } from '../io/table';
 import type { MetricWithCi } from '../report/types';
 import type { AnalysisContext } from './context';
-import { outcomeSpec, rowOutcomes, type Outcome } from './outcome';
+import { pairOutcomes, type Outcome } from './outcome';
 import { rocAuc } from '../stats/auc';
 import { normalPpf, normalSf } from '../stats/normal';
 import { twoProportionZTest } from '../stats/proportionTest';
@@ -20,16 +19,9 @@ export type SliceMetricKind = 'accuracy' | 'mae';
  * The task and the positive class are decided on training, as the performance analysis does.
  */
 export function sliceOutcomes(ctx: AnalysisContext): { kind: SliceMetricKind; train: Float64Array; prod: Float64Array | null; full: { train: Outcome; prod: Outcome | null } } | null {
-  const { label, prediction } = ctx.roles;
-  if (!label || !prediction) return null;
-  const tl = findColumn(ctx.train, label);
-  const tp = findColumn(ctx.train, prediction);
-  if (!tl || !tp) return null;
-  const spec = outcomeSpec(tl, ctx.options.performance.threshold);
-  const pl = findColumn(ctx.prod, label);
-  const pp = findColumn(ctx.prod, prediction);
-  const train = rowOutcomes(tl, tp, spec);
-  const prod = pl && pp ? rowOutcomes(pl, pp, spec) : null;
+  const pair = pairOutcomes(ctx);
+  if (!pair || !pair.train) return null;
+  const { spec, train, prod } = pair;
   return {
     kind: spec.task === 'classification' ? 'accuracy' : 'mae',
     train: train.perRow,
