@@ -12,7 +12,7 @@ import type { ColumnProfile } from './io/profile';
 import { sortedPresent } from './stats/sortedPresent';
 import type { AnalysisOptions } from './options';
 import type { ColumnReport, Finding, Report, Roles } from './report/types';
-import { REPORT_VERSION } from './report/types';
+import { emptyReport } from './report/emptyReport';
 import type { AnalysisContext, ColumnPair } from './analyses/context';
 import { guessRoles } from './analyses/roles';
 import { analyzeSchema } from './analyses/schema';
@@ -22,7 +22,7 @@ import { analyzePerformance } from './analyses/performance';
 import { runLaterAnalyses } from './analyses/registry';
 import { summarize } from './report/summary';
 
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_VERSION } from './report/emptyReport';
 
 export interface LoadedPair {
   train: Table;
@@ -172,29 +172,13 @@ export function analyzePair(pair: LoadedPair, options: AnalysisOptions, roleOver
     if (p) shared.push({ name: c.name, train: c, prod: p });
   }
   const findings: Finding[] = [];
-  const report: Report = {
-    version: REPORT_VERSION,
-    generatedAt: new Date().toISOString(),
-    tool: { name: 'prodgap', version: TOOL_VERSION },
-    train: fileInfo(train, pair.trainBytes),
-    prod: fileInfo(prod, pair.prodBytes),
-    roles: guess.roles,
+  const report = emptyReport(fileInfo(train, pair.trainBytes), fileInfo(prod, pair.prodBytes), guess.roles, {
     roleReasons: guess.reasons,
     options: { ...options, read: { ...options.read, onProgress: undefined, isCancelled: undefined } } as unknown as Record<string, unknown>,
-    columns: [],
-    schema: { missing: [], extra: [], renamed: [], typeChanges: [], orderChanged: false },
     quality: { oodRowShare: 0, oodK: options.quality.oodK },
-    datasetDrift: null,
-    performance: null,
-    segments: null,
-    timeline: null,
-    leakage: null,
-    skew: null,
-    hypotheses: [],
-    checklist: [],
     findings,
-    summary: { verdict: 'healthy', headline: '', counts: { info: 0, warning: 0, critical: 0 }, driftedColumns: 0, sharedColumns: shared.length },
-  };
+  });
+  report.summary.sharedColumns = shared.length;
   const ctx: AnalysisContext = { train, prod, roles: guess.roles, options, shared, report };
   const step = (stage: Stage, fraction: number, message: string) => {
     if (hooks.isCancelled?.()) throw new CancelledError();
