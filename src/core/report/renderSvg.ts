@@ -33,7 +33,9 @@ function loadVega(): Promise<{ vega: Vega; vl: VegaLite }> {
 /** Render one vega-lite spec to an SVG string. */
 export async function renderSpecSvg(spec: ChartSpec['spec']): Promise<string> {
   const { vega, vl } = await loadVega();
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  // vega-lite's compile-time warnings (a legend property merged across layers) are for spec authors, not for the
+  // user exporting a post-mortem: keep them off the terminal.
+  const view = new vega.View(vega.parse(vl.compile(spec, { logger: vega.logger(vega.None) }).spec), { renderer: 'none', logLevel: vega.None });
   try {
     return await view.toSVG();
   } finally {
