@@ -3,7 +3,7 @@
  * share, file warnings and the findings about them.
  */
 import { formatNumber, formatShare } from '../../src/core/report/chartTheme';
-import type { ColumnReport, FileInfo, FindingType } from '../../src/core/report/types';
+import { SCHEMA_QUALITY_FINDING_TYPES, type ColumnReport, type FileInfo, type FindingType } from '../../src/core/report/types';
 import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { tabForFinding } from '../nav';
@@ -12,18 +12,7 @@ import { emptyState, findingList, section } from '../widgets';
 
 const int = (n: number) => n.toLocaleString('en-US');
 
-const QUALITY_TYPES = new Set<FindingType>([
-  'missing_column',
-  'extra_column',
-  'renamed_column',
-  'type_change',
-  'column_order',
-  'null_spike',
-  'out_of_range',
-  'ood_rows',
-  'new_category',
-  'constant_column',
-]);
+const QUALITY_TYPES = new Set<FindingType>(SCHEMA_QUALITY_FINDING_TYPES);
 
 function fileCard(label: string, f: FileInfo): HTMLElement {
   return h(

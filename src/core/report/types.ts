@@ -12,8 +12,8 @@ export type Severity = 'info' | 'warning' | 'critical';
 export type DriftSeverity = 'ok' | 'warning' | 'critical';
 
 /** The fixed vocabulary of finding types (documented in README). */
-export const FINDING_TYPES = [
-  // schema and quality
+/** Schema and data-quality findings (the Schema & Quality tab lists these). */
+export const SCHEMA_QUALITY_FINDING_TYPES = [
   'missing_column',
   'extra_column',
   'renamed_column',
@@ -24,6 +24,10 @@ export const FINDING_TYPES = [
   'ood_rows',
   'new_category',
   'constant_column',
+] as const;
+
+export const FINDING_TYPES = [
+  ...SCHEMA_QUALITY_FINDING_TYPES,
   // drift, labels, predictions, performance
   'feature_drift',
   'dataset_drift',
