@@ -7,6 +7,7 @@
  * goes both ways, or tracks the time elapsed between the two rows; skew is a change in ONE direction by a consistent
  * factor or offset, or a consistent remapping of categories. Only that is called skew (finding `entity_skew`).
  */
+import { centredSums } from '../stats/centredSums';
 import { isNumeric, type Column } from '../io/table';
 import type { Finding, Severity, SkewColumn, SkewSection } from '../report/types';
 import { findingId, isFeature, type AnalysisContext, type AnalysisResult } from './context';
@@ -31,24 +32,7 @@ function wholeColumnRatio(t: Float64Array, p: Float64Array): number | null {
 
 function pearson(x: Float64Array, y: Float64Array, n: number): number | null {
   if (n < 3) return null;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
+  const { sxx, syy, sxy } = centredSums(x, y, n);
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 

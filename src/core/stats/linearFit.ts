@@ -1,3 +1,5 @@
+import { centredSums } from './centredSums';
+
 /**
  * Ordinary least-squares line y ≈ slope·x + intercept, with the coefficient of determination r² (the squared Pearson
  * correlation). Used for trends over time and calibration-style checks.
@@ -17,24 +19,7 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): { slope: 
   const n = x.length;
   if (y.length !== n) throw new RangeError(`linearFit requires x and y of equal length, got ${n} and ${y.length}`);
   if (n < 2) throw new RangeError('linearFit requires at least two points');
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sx += x[i];
-    sy += y[i];
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
+  const { mx, my, sxx, syy, sxy } = centredSums(x, y, n);
   if (sxx === 0) throw new RangeError('linearFit requires x values that are not all equal');
   const slope = sxy / sxx;
   const r2 = syy === 0 ? 0 : Math.min(1, (sxy * sxy) / (sxx * syy));
